@@ -1,0 +1,63 @@
+package dev.shortener.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite datasource the servers pool: creates the data directory on first use and fixes the
+ * pragmas every connection needs, so that Payara and TomEE open the file identically.
+ *
+ * <p>WAL lets readers run while the single writer commits; the busy timeout makes a second writer
+ * wait instead of failing with SQLITE_BUSY (set here, because a {@code busy_timeout} URL parameter
+ * loses to the datasource's own default). {@code synchronous=NORMAL} in WAL mode survives a killed
+ * server; only a power cut can lose the last commits, which is the trade-off that lets one SQLite
+ * file take thousands of new links a second.
+ */
+public class SQLiteFileDataSource extends SQLiteDataSource {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Milliseconds a writer waits for the write lock before giving up. */
+  static final int BUSY_TIMEOUT_MS = 10_000;
+
+  /** Creates the datasource with the shortener's pragmas; the server sets the URL afterwards. */
+  public SQLiteFileDataSource() {
+    super(configuration());
+  }
+
+  private static SQLiteConfig configuration() {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    return config;
+  }
+
+  @Override
+  public SQLiteConnection getConnection(String username, String password) throws SQLException {
+    createParentDirectory();
+    return super.getConnection(username, password);
+  }
+
+  private void createParentDirectory() {
+    String url = getUrl();
+    String prefix = "jdbc:sqlite:";
+    if (url == null || !url.startsWith(prefix) || url.contains(":memory:")) {
+      return;
+    }
+    String file = url.substring(prefix.length());
+    int query = file.indexOf('?');
+    Path parent = Path.of(query < 0 ? file : file.substring(0, query)).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the data directory " + parent, e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.shortener.platform;
+
+import java.util.Optional;
+
+/**
+ * Every knob of the shortener, with its one name and one default.
+ *
+ * <p>A setting is read from the Java system property {@code shortener.<name>} first (for example
+ * {@code -Dshortener.data.dir=/srv/shortener}), then from the environment variable {@code
+ * SHORTENER_<NAME>} (for example {@code SHORTENER_DATA_DIR}), then falls back to its default.
+ * README.md's configuration table lists the same rows.
+ */
+public enum Setting {
+  /** Name of the single admin account. */
+  ADMIN_USER("admin"),
+  /** Password of the admin account; without one the admin pages stay closed. */
+  ADMIN_PASSWORD(null),
+  /** Folder of the SQLite database and the generated Hashids salt. */
+  DATA_DIR("./data"),
+  /** Public origin used in the short links shown, e.g. {@code https://sho.rt}; default: the request's. */
+  BASE_URL(null),
+  /** Hashids salt; default: generated once and kept in the data directory. */
+  HASHIDS_SALT(null),
+  /** Shortest code Hashids produces; the tutorial used 4. */
+  HASHIDS_MIN_LENGTH("4"),
+  /** How many short links the redirect cache holds (about 200 bytes each). */
+  CACHE_SIZE("1000000"),
+  /** Milliseconds between two writes of the counted clicks to the database. */
+  CLICK_FLUSH_INTERVAL_MS("1000");
+
+  private final String defaultValue;
+
+  Setting(String defaultValue) {
+    this.defaultValue = defaultValue;
+  }
+
+  /** The environment variable, e.g. {@code SHORTENER_DATA_DIR}. */
+  public String environmentVariable() {
+    return "SHORTENER_" + name();
+  }
+
+  /** The system property, e.g. {@code shortener.data.dir}. */
+  public String systemProperty() {
+    return "shortener." + name().toLowerCase().replace('_', '.');
+  }
+
+  /** The configured value, or empty when neither set nor defaulted. Blank counts as unset. */
+  public Optional<String> value() {
+    String value = System.getProperty(systemProperty());
+    if (value == null || value.isBlank()) {
+      value = System.getenv(environmentVariable());
+    }
+    if (value == null || value.isBlank()) {
+      value = defaultValue;
+    }
+    return Optional.ofNullable(value).map(String::strip);
+  }
+
+  /** The value as a positive integer; a malformed value stops the application with a clear message. */
+  public int intValue() {
+    String raw = value().orElseThrow();
+    try {
+      int parsed = Integer.parseInt(raw);
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below with the setting's name
+    }
+    throw new IllegalStateException(
+        environmentVariable() + " must be a positive whole number, not '" + raw + "'");
+  }
+}

@@ -1,0 +1,52 @@
+package dev.shortener.urls.control;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.shortener.platform.Setting;
+import dev.shortener.urls.boundary.UrlService;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Id to {@code Location} header, in memory, so that a redirect normally touches no database.
+ *
+ * <p>Bounded by {@code SHORTENER_CACHE_SIZE} (least recently used links leave first). A miss reads
+ * the database once. Ids above the highest one ever handed out are answered "not found" without a
+ * query, so a flood of made-up codes cannot reach SQLite; the rare missing id below it is cached as
+ * absent like any other answer, which is safe because SQLite's AUTOINCREMENT never reuses an id.
+ */
+@ApplicationScoped
+public class RedirectCache {
+
+  @Inject UrlService urls;
+
+  private final AtomicLong highestId = new AtomicLong();
+  private LoadingCache<Long, Optional<String>> locations;
+
+  @PostConstruct
+  void start() {
+    locations =
+        Caffeine.newBuilder()
+            .maximumSize(Setting.CACHE_SIZE.intValue())
+            .build(id -> urls.original(id).map(UrlRules::toLocation));
+    highestId.accumulateAndGet(urls.highestId(), Math::max);
+  }
+
+  /** The {@code Location} of link {@code id}, or empty when there is no such link. */
+  public Optional<String> locationOf(long id) {
+    if (id > highestId.get()) {
+      return Optional.empty();
+    }
+    return locations.get(id);
+  }
+
+  void remember(@Observes(during = TransactionPhase.AFTER_SUCCESS) UrlCreated created) {
+    highestId.accumulateAndGet(created.id(), Math::max);
+    locations.put(created.id(), Optional.of(UrlRules.toLocation(created.original())));
+  }
+}

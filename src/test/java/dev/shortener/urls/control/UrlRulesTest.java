@@ -1,0 +1,126 @@
+package dev.shortener.urls.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UrlRulesTest {
+
+  private static final URI OWN = URI.create("https://sho.rt");
+  private final ShortCodes codes = new ShortCodes("salt", 4);
+
+  private String check(String input) throws InvalidUrlException {
+    return UrlRules.check(input, OWN, codes);
+  }
+
+  private String refusal(String input) {
+    return assertThrows(InvalidUrlException.class, () -> check(input)).getMessage();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://example.com",
+        "https://example.com/a/b?c=d&e=f#g",
+        "HTTPS://EXAMPLE.COM/",
+        "https://example.com:8443/path",
+        "https://例え.jp/パス?q=ü",
+        "http://127.0.0.1:8080/x",
+        "https://[::1]:8080/ipv6",
+        "https://sho.rt/stats",
+        "https://sho.rt:8443/" + "AAAA"
+      })
+  void acceptsWebAddresses(String url) throws InvalidUrlException {
+    assertEquals(url, check(url));
+  }
+
+  @Test
+  void trims() throws InvalidUrlException {
+    assertEquals("https://example.com/", check("  https://example.com/ \n"));
+  }
+
+  @Test
+  void requiresAUrlWithTheTutorialsWording() {
+    assertEquals("The URL is required!", refusal(null));
+    assertEquals("The URL is required!", refusal(""));
+    assertEquals("The URL is required!", refusal("   "));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "javascript:alert(1)", "ftp://example.com/file", "data:text/html,hi", "example.com",
+        "/relative/path", "mailto:a@example.com", "file:///etc/passwd"
+      })
+  void acceptsOnlyHttpAndHttps(String url) {
+    assertEquals("Only web addresses starting with http:// or https:// can be shortened.", refusal(url));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://", "https:///path", "http:/example.com", "https:example.com"})
+  void requiresAHost(String url) {
+    refusal(url);
+  }
+
+  @Test
+  void limitsTheLength() throws InvalidUrlException {
+    String prefix = "https://example.com/";
+    String longest = prefix + "a".repeat(UrlRules.MAX_LENGTH - prefix.length());
+    assertEquals(longest, check(longest));
+    assertEquals(
+        "The URL is too long: 2049 characters, at most 2,048 are allowed.", refusal(longest + "a"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"https://exa\u0000mple.com", "https://example.com/\u0007", "https://example.com/a\u0085b",
+        "https://example.com/\u202Egnp.exe", "https://example.com/a\tb"})
+  void refusesControlCharacters(String url) {
+    assertEquals("The URL contains control characters.", refusal(url));
+  }
+
+  @Test
+  void refusesSpaces() {
+    assertEquals("The URL contains spaces; encode them as %20 or remove them.",
+        refusal("https://example.com/a b"));
+  }
+
+  @Test
+  void refusesCredentials() {
+    refusal("https://user:pass@example.com/");
+    refusal("https://google.com@evil.example/");
+  }
+
+  @Test
+  void refusesItsOwnShortLinks() {
+    String own = "https://sho.rt/" + codes.encode(7);
+    assertEquals("That is already a short link of this site.", refusal(own));
+    assertEquals("That is already a short link of this site.", refusal("https://SHO.RT:443/" + codes.encode(7)));
+  }
+
+  @Test
+  void acceptsOtherPathsOnItsOwnHost() throws InvalidUrlException {
+    check("https://sho.rt/stats");
+    check("https://sho.rt/" + codes.encode(7) + "/more");
+    check("http://sho.rt:8080/" + codes.encode(7));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "https://example.com/a?b=c&d=%2F#e|https://example.com/a?b=c&d=%2F#e",
+        "https://example.com/ünï/päth?q=ä#frag|https://example.com/%C3%BCn%C3%AF/p%C3%A4th?q=%C3%A4#frag",
+        "https://bücher.example:8080/x|https://xn--bcher-kva.example:8080/x",
+        "https://例え.jp|https://xn--r8jz45g.jp",
+        "https://example.com/😀|https://example.com/%F0%9F%98%80"
+      })
+  void writesLocationsInAscii(String stored, String location) {
+    assertEquals(location, UrlRules.toLocation(stored));
+  }
+}
