@@ -46,6 +46,11 @@ public class UrlService {
     return new ShortLink(origin, codes.encode(url.getId()), original);
   }
 
+  /** Link {@code id}, with its flushed click count. */
+  public Optional<Url> find(long id) {
+    return Optional.ofNullable(em.find(Url.class, id));
+  }
+
   /** The stored URL of link {@code id}. */
   public Optional<String> original(long id) {
     return em.createNamedQuery(Url.ORIGINAL_BY_ID, String.class)

@@ -1,0 +1,125 @@
+package dev.shortener.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shortener.urls.boundary.ShortLink;
+import dev.shortener.urls.boundary.UrlService;
+import dev.shortener.urls.control.ClickCounter;
+import dev.shortener.urls.control.ClickFlusher;
+import dev.shortener.urls.control.InvalidUrlException;
+import dev.shortener.urls.control.RedirectCache;
+import dev.shortener.urls.control.ShortCodes;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The service and its collaborators inside the server, against the real SQLite file. */
+@ExtendWith(ArquillianExtension.class)
+class UrlServiceIT {
+
+  private static final URI ORIGIN = URI.create("https://sho.rt");
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.builtWar().addClass(Deployments.class);
+  }
+
+  @Inject UrlService urls;
+  @Inject ShortCodes codes;
+  @Inject RedirectCache redirects;
+  @Inject ClickCounter clicks;
+  @EJB ClickFlusher flusher;
+
+  private static String unique() {
+    return "https://example.com/service/" + UUID.randomUUID() + "?a=1&b=%20";
+  }
+
+  @Test
+  void shortenStoresTheUrlUnderItsCode() throws InvalidUrlException {
+    String url = unique();
+    ShortLink link = urls.shorten("  " + url + "  ", ORIGIN);
+    assertEquals(url, link.getOriginal(), "trimmed");
+    assertEquals("https://sho.rt/" + link.getCode(), link.getShortUrl());
+    long id = codes.decode(link.getCode());
+    assertEquals(url, urls.original(id).orElseThrow());
+    assertEquals(url, redirects.locationOf(id).orElseThrow());
+    assertEquals(0, urls.find(id).orElseThrow().getClicks());
+  }
+
+  @Test
+  void everyRuleRefusesWithoutStoring() {
+    long before = urls.count();
+    String[] refused = {
+      null, "", "ftp://example.com", "javascript:alert(1)", "https://", "https://ex ample.com",
+      "https://example.com/\u0000", "https://user:pw@example.com", "https://example.com/" + "x".repeat(2100)
+    };
+    for (String input : refused) {
+      InvalidUrlException e = assertThrows(InvalidUrlException.class, () -> urls.shorten(input, ORIGIN));
+      assertTrue(!e.getMessage().isBlank(), "a message for " + input);
+    }
+    assertEquals(before, urls.count());
+  }
+
+  @Test
+  void refusesItsOwnShortLinks() throws InvalidUrlException {
+    ShortLink link = urls.shorten(unique(), ORIGIN);
+    long before = urls.count();
+    InvalidUrlException e =
+        assertThrows(InvalidUrlException.class, () -> urls.shorten(link.getShortUrl(), ORIGIN));
+    assertEquals("That is already a short link of this site.", e.getMessage());
+    assertEquals(before, urls.count());
+  }
+
+  @Test
+  void countedClicksReachTheDatabaseWhenFlushed() throws InvalidUrlException {
+    long id = codes.decode(urls.shorten(unique(), ORIGIN).getCode());
+    for (int i = 0; i < 5; i++) {
+      clicks.count(id);
+    }
+    flusher.flush();
+    assertEquals(5, urls.find(id).orElseThrow().getClicks());
+  }
+
+  @Test
+  void concurrentCreationsGetDistinctResolvableCodes() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    Set<String> codesSeen = ConcurrentHashMap.newKeySet();
+    List<Future<?>> tasks = new ArrayList<>();
+    try {
+      for (int t = 0; t < 16; t++) {
+        tasks.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 25; i++) {
+                    String url = unique();
+                    ShortLink link = urls.shorten(url, ORIGIN);
+                    assertTrue(codesSeen.add(link.getCode()), "duplicate " + link.getCode());
+                    assertEquals(url, urls.original(codes.decode(link.getCode())).orElseThrow());
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> task : tasks) {
+        task.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(400, codesSeen.size());
+  }
+}
