@@ -1,5 +1,6 @@
 package dev.shortener.admin.boundary;
 
+import dev.shortener.admin.control.AdminLoginMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -29,9 +30,10 @@ public class Login {
   public void submit() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
     AuthenticationStatus status =
         security.authenticate(
-            (HttpServletRequest) external.getRequest(),
+            request,
             (HttpServletResponse) external.getResponse(),
             AuthenticationParameters.withParams()
                 .credential(
@@ -43,7 +45,9 @@ public class Login {
         faces.responseComplete();
         break;
       case SUCCESS:
-        external.redirect(external.getRequestContextPath() + "/stats");
+        external.redirect(
+            AdminLoginMechanism.takeRequestedPage(request)
+                .orElse(external.getRequestContextPath() + "/stats"));
         break;
       default:
         faces.addMessage(

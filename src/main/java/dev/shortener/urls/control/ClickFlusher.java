@@ -65,7 +65,13 @@ public class ClickFlusher {
     }
   }
 
+  /**
+   * The last flush. A class-level transaction attribute covers business and timeout methods only, not
+   * lifecycle callbacks: without this one TomEE runs the callback in a new transaction, where its
+   * pooled connections refuse {@code setAutoCommit} and the last clicks would be lost.
+   */
   @PreDestroy
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void flushOnStop() {
     flush();
   }
