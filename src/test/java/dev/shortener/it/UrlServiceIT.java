@@ -36,7 +36,7 @@ class UrlServiceIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.builtWar().addClass(Deployments.class);
+    return Deployments.builtWar("urlservice.war").addClass(Deployments.class);
   }
 
   @Inject UrlService urls;

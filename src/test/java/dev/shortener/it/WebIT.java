@@ -167,6 +167,18 @@ class WebIT {
   }
 
   @Test
+  void signingInContinuesToTheAdminPageAskedFor() {
+    HttpResponse<String> asked = site.get("/stats?page=2");
+    assertEquals(302, asked.statusCode());
+    assertTrue(asked.headers().firstValue("Location").orElseThrow().endsWith("/login"));
+
+    HttpResponse<String> login = site.login("admin", PASSWORD);
+    assertEquals(302, login.statusCode());
+    assertTrue(login.headers().firstValue("Location").orElseThrow().endsWith("/stats?page=2"));
+    assertEquals(200, site.get("/stats?page=2").statusCode());
+  }
+
+  @Test
   void adminSeesEachLinkWithItsClicksAndCanLogOut() throws InterruptedException {
     String url = unique("https://example.com/counted/");
     String path = URI.create(site.shortLinkOf(url)).getPath();

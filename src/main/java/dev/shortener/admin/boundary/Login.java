@@ -1,5 +1,6 @@
 package dev.shortener.admin.boundary;
 
+import dev.shortener.admin.control.AdminLoginMechanism;
 import dev.shortener.admin.control.LoginThrottle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -55,7 +56,9 @@ public class Login {
         faces.responseComplete();
         break;
       case SUCCESS:
-        external.redirect(external.getRequestContextPath() + "/stats");
+        external.redirect(
+            AdminLoginMechanism.takeRequestedPage(request)
+                .orElse(external.getRequestContextPath() + "/stats"));
         break;
       default:
         throttle.failed(address);

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  *
  * <p>Mapped to {@code /}, the container's default mapping, so it sees every path no other mapping
  * claims: {@code /} itself goes to the home view (Payara skips the welcome file for a servlet on
- * {@code /}), single-segment alphanumeric paths are codes, and everything else (stylesheets, web
- * jars) is handed to the container's own {@code default} servlet. Faces views and the
- * admin pages have their own mappings and never arrive here.
+ * {@code /}; TomEE applies it first, so there {@code /} never arrives here), single-segment
+ * alphanumeric paths are codes, and everything else (stylesheets, web jars) is handed to the
+ * container's own {@code default} servlet. Faces views and the admin pages have their own mappings
+ * and never arrive here.
  *
  * <p>HEAD answers like GET but is not counted: link checkers and unfurlers are not people clicking.
  */

@@ -72,7 +72,14 @@ public class ClickFlusher {
 
   private void write(Map<Long, Long> batch) throws SQLException {
     try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
+      // Normally no transaction is active here and the batch commits on its own. TomEE runs the
+      // @PreDestroy flush in a container transaction whatever the transaction attribute says: the
+      // connection then comes enlisted, with auto-commit off, refuses commit and setAutoCommit, and
+      // the container commits the batch.
+      boolean ownTransaction = connection.getAutoCommit();
+      if (ownTransaction) {
+        connection.setAutoCommit(false);
+      }
       try (PreparedStatement update =
           connection.prepareStatement("UPDATE url SET clicks = clicks + ? WHERE id = ?")) {
         for (Map.Entry<Long, Long> clicks : batch.entrySet()) {
@@ -81,12 +88,18 @@ public class ClickFlusher {
           update.addBatch();
         }
         update.executeBatch();
-        connection.commit();
+        if (ownTransaction) {
+          connection.commit();
+        }
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        if (ownTransaction) {
+          connection.rollback();
+        }
         throw e;
       } finally {
-        connection.setAutoCommit(true);
+        if (ownTransaction) {
+          connection.setAutoCommit(true);
+        }
       }
     }
   }

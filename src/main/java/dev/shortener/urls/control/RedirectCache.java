@@ -6,6 +6,7 @@ import dev.shortener.platform.Setting;
 import dev.shortener.urls.boundary.UrlService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -35,6 +36,16 @@ public class RedirectCache {
             .maximumSize(Setting.CACHE_SIZE.intValue())
             .build(id -> urls.original(id).map(UrlRules::toLocation));
     highestId.accumulateAndGet(urls.highestId(), Math::max);
+  }
+
+  /**
+   * Builds the cache when the application starts rather than on first use. TomEE needs this: there
+   * the first use can be {@link #remember}, notified after the creating transaction committed but
+   * while it is still bound to the thread, so the {@link UrlService} call in {@link #start} fails
+   * with "Status is STATUS_COMMITTED" (Payara detaches the transaction first).
+   */
+  void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    // Observing the event is enough: CDI creates the instance, which runs start().
   }
 
   /** The {@code Location} of link {@code id}, or empty when there is no such link. */
