@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * directory.
  *
  * <p>The URL uses a {@code ${shortener.data.dir}} system-property placeholder because that is the one
- * syntax both Payara and TomEE resolve here; the launchers (the run profile, TomEE's setenv.sh, the
- * test configuration) turn {@code SHORTENER_DATA_DIR} into that property. SQLite has one writer at a
- * time, so a handful of pooled connections is plenty.
+ * syntax both Payara and TomEE resolve; when no such property is set, {@link SQLiteFileDataSource}
+ * fills it in from {@code SHORTENER_DATA_DIR} or the default {@code ./data}. SQLite has one writer at
+ * a time, so a handful of pooled connections is plenty.
  */
 @DataSourceDefinition(
     name = Database.JNDI_NAME,

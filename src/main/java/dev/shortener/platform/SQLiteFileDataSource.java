@@ -23,6 +23,8 @@ public class SQLiteFileDataSource extends SQLiteDataSource {
 
   private static final long serialVersionUID = 1L;
 
+  private static final String DATA_DIR_PLACEHOLDER = "${shortener.data.dir}";
+
   /** Milliseconds a writer waits for the write lock before giving up. */
   static final int BUSY_TIMEOUT_MS = 10_000;
 
@@ -37,6 +39,18 @@ public class SQLiteFileDataSource extends SQLiteDataSource {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     return config;
+  }
+
+  /**
+   * Takes the URL from the server, filling in {@code ${shortener.data.dir}} from {@link
+   * Setting#DATA_DIR} when the server left it unresolved (no such system property, only the {@code
+   * SHORTENER_DATA_DIR} variable or the default), so the database and the salt file always share
+   * one folder.
+   */
+  @Override
+  public void setUrl(String url) {
+    String dataDir = Setting.DATA_DIR.value().orElseThrow();
+    super.setUrl(url == null ? null : url.replace(DATA_DIR_PLACEHOLDER, dataDir));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.shortener.admin.boundary;
 
+import dev.shortener.admin.control.LoginThrottle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -15,12 +16,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Backs the login page: hands the typed credentials to Jakarta Security. */
+/**
+ * Backs the login page: hands the typed credentials to Jakarta Security, unless {@link
+ * LoginThrottle} says this address has guessed too often.
+ */
 @Named
 @RequestScoped
 public class Login {
 
   @Inject SecurityContext security;
+
+  @Inject LoginThrottle throttle;
 
   private String username;
   private String password;
@@ -29,9 +35,15 @@ public class Login {
   public void submit() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    String address = request.getRemoteAddr();
+    if (!throttle.allows(address)) {
+      error(faces, "Too many failed sign-ins. Wait five minutes, then try again.");
+      return;
+    }
     AuthenticationStatus status =
         security.authenticate(
-            (HttpServletRequest) external.getRequest(),
+            request,
             (HttpServletResponse) external.getResponse(),
             AuthenticationParameters.withParams()
                 .credential(
@@ -46,11 +58,13 @@ public class Login {
         external.redirect(external.getRequestContextPath() + "/stats");
         break;
       default:
-        faces.addMessage(
-            null,
-            new FacesMessage(
-                FacesMessage.SEVERITY_ERROR, "Wrong user name or password.", null));
+        throttle.failed(address);
+        error(faces, "Wrong user name or password.");
     }
+  }
+
+  private static void error(FacesContext faces, String message) {
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
   }
 
   public String getUsername() {
