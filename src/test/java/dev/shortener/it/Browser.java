@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A fresh headless Chromium in one {@link Look}, driven through Debian's chromedriver.
  *
  * <p>Both binaries are named explicitly, so Selenium Manager never runs and nothing is downloaded.
- * A new profile directory per browser keeps tests from sharing cookies or a clipboard.
+ * A new profile directory per browser keeps tests from sharing cookies or storage.
  */
 final class Browser implements AutoCloseable {
 
@@ -42,7 +42,7 @@ final class Browser implements AutoCloseable {
   private static final Path PROFILES = Path.of("target", "browser-profiles");
 
   /** Where every run leaves its screenshots for a person to look at. */
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   /** The WCAG 2.1 A and AA rules of axe-core; best-practice rules are not requirements. */
   private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
