@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -111,10 +113,25 @@ final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(10));
   }
 
-  /** Clicks a button that submits a form and waits until the next page has replaced this one. */
-  void submitWith(WebElement button) {
-    button.click();
-    waiting().until(ExpectedConditions.stalenessOf(button));
+  /** Clicks a link or a submit button and waits until the next page has replaced this one. */
+  void clickToNextPage(WebElement element) {
+    WebDriverException clickError = null;
+    try {
+      element.click();
+    } catch (WebDriverException e) {
+      // When the next page replaces this one before the click command returns, chromedriver can
+      // report the clicked node as gone ("does not belong to the document") although the click
+      // happened; the wait for the next page below tells that race from a click that failed.
+      clickError = e;
+    }
+    try {
+      waiting().until(ExpectedConditions.stalenessOf(element));
+    } catch (TimeoutException noNextPage) {
+      if (clickError != null) {
+        noNextPage.addSuppressed(clickError);
+      }
+      throw noNextPage;
+    }
   }
 
   /** The page's colour scheme as the site applied it: Bootstrap's {@code data-bs-theme}. */

@@ -79,7 +79,7 @@ class BrowserIT {
       browser.assertAccessible("home");
 
       type(driver, "javascript:alert(1)");
-      browser.submitWith(driver.findElement(By.id("shorten:submit")));
+      browser.clickToNextPage(driver.findElement(By.id("shorten:submit")));
       WebElement field = driver.findElement(By.id("shorten:url"));
       assertEquals(
           "Only web addresses starting with http:// or https:// can be shortened.",
@@ -108,7 +108,7 @@ class BrowserIT {
       browser.waiting().until(textToBePresentInElementLocated(By.id("copy-status"), "Copied to the clipboard."));
       assertEquals(shortLink, pasteIntoTheUrlField(driver));
 
-      driver.findElement(By.id("short-link")).click();
+      browser.clickToNextPage(driver.findElement(By.id("short-link")));
       browser.waiting().until(urlToBe(target));
       assertEquals("Arrived", driver.getTitle());
     }
@@ -145,7 +145,7 @@ class BrowserIT {
       WebDriver driver = browser.driver;
       driver.get(base);
       type(driver, "https://exa mple.com/");
-      browser.submitWith(driver.findElement(By.id("shorten:submit")));
+      browser.clickToNextPage(driver.findElement(By.id("shorten:submit")));
       assertEquals(
           "The URL contains spaces; encode them as %20 or remove them.",
           driver.findElement(By.id("url-error")).getText());
@@ -185,7 +185,7 @@ class BrowserIT {
       long total = total(driver);
       driver.get(base);
       type(driver, "ftp://example.com/file");
-      browser.submitWith(driver.findElement(By.id("shorten:submit")));
+      browser.clickToNextPage(driver.findElement(By.id("shorten:submit")));
       assertFalse(driver.findElement(By.id("url-error")).getText().isEmpty());
       driver.get(base + "stats");
       assertEquals(total, total(driver), "a refused URL creates nothing");
@@ -207,11 +207,12 @@ class BrowserIT {
       browser.screenshot("stats");
       browser.assertAccessible("stats");
 
-      rowOf(driver, shortLink).orElseThrow().findElement(By.cssSelector("td.short a")).click();
+      browser.clickToNextPage(
+          rowOf(driver, shortLink).orElseThrow().findElement(By.cssSelector("td.short a")));
       browser.waiting().until(urlToBe(target));
 
       driver.get(base + "stats");
-      browser.submitWith(driver.findElement(By.id("logout:submit")));
+      browser.clickToNextPage(driver.findElement(By.id("logout:submit")));
       browser.waiting().until(urlToBe(base));
       driver.get(base + "stats");
       browser.waiting().until(urlContains("/login"));
@@ -243,7 +244,7 @@ class BrowserIT {
   /** Shortens {@code url} by typing and clicking, and returns the short link shown. */
   private static String shorten(Browser browser, String url) {
     type(browser.driver, url);
-    browser.submitWith(browser.driver.findElement(By.id("shorten:submit")));
+    browser.clickToNextPage(browser.driver.findElement(By.id("shorten:submit")));
     return browser.driver.findElement(By.id("short-url")).getDomProperty("value");
   }
 
@@ -273,7 +274,7 @@ class BrowserIT {
     user.clear();
     user.sendKeys("admin");
     driver.findElement(By.id("login:password")).sendKeys(password);
-    browser.submitWith(driver.findElement(By.id("login:submit")));
+    browser.clickToNextPage(driver.findElement(By.id("login:submit")));
   }
 
   private static long total(WebDriver driver) {
