@@ -150,6 +150,25 @@ class WebIT {
   }
 
   @Test
+  void qrCodesAreDrawnOnlyForExistingLinks() {
+    String code = codeOf(site.shortLinkOf(unique("https://example.com/qr/")));
+    HttpResponse<String> qr = site.get("/qr/" + code + ".svg");
+    assertEquals(200, qr.statusCode());
+    assertEquals("image/svg+xml", qr.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    assertTrue(qr.headers().firstValue("Cache-Control").orElse("").contains("max-age="));
+    assertTrue(qr.body().startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), qr.body());
+    assertTrue(qr.headers().firstValue("Set-Cookie").isEmpty(), "no session for an image");
+
+    for (String odd :
+        new String[] {"/qr/" + CODES.encode(4_000_000_000L) + ".svg", "/qr/zzzzzz.svg",
+          "/qr/" + code + ".png", "/qr/" + code, "/qr/", "/qr/a/" + code + ".svg"}) {
+      HttpResponse<String> page = site.get(odd);
+      assertEquals(404, page.statusCode(), odd);
+      assertFalse(page.body().contains("Exception"), odd);
+    }
+  }
+
+  @Test
   void statsAreClosedToStrangersAndToWrongPasswords() {
     HttpResponse<String> anonymous = site.get("/stats");
     assertEquals(302, anonymous.statusCode());

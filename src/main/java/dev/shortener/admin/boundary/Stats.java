@@ -60,6 +60,11 @@ public class Stats {
     return PublicOrigin.linkTo(origin, codes.encode(url.getId()));
   }
 
+  /** The short link as people write it, without the scheme, e.g. {@code sho.rt/jR0w}. */
+  public String shortLabel(Url url) {
+    return shortUrl(url).replaceFirst("^https?://", "");
+  }
+
   /** When {@code url} was created, in UTC. */
   public String created(Url url) {
     return CREATED.format(url.getCreated());

@@ -1,0 +1,202 @@
+package dev.shortener.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A fresh headless Chromium in one {@link Look}, driven through Debian's chromedriver.
+ *
+ * <p>Both binaries are named explicitly, so Selenium Manager never runs and nothing is downloaded.
+ * A new profile directory per browser keeps tests from sharing cookies or storage.
+ */
+final class Browser implements AutoCloseable {
+
+  private static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER =
+      System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
+
+  private static final Path PROFILES = Path.of("target", "browser-profiles");
+
+  /** Where every run leaves its screenshots for a person to look at. */
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  /** The WCAG 2.1 A and AA rules of axe-core; best-practice rules are not requirements. */
+  private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+  final ChromeDriver driver;
+  final Look look;
+  private final Path profile;
+
+  /** A browser in {@code look}, with JavaScript on. */
+  Browser(Look look) {
+    this(look, true);
+  }
+
+  Browser(Look look, boolean javaScript) {
+    this.look = look;
+    try {
+      Files.createDirectories(PROFILES);
+      profile = Files.createTempDirectory(PROFILES, "chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--user-data-dir=" + profile);
+    // The exact viewport of the look: a headless window is wider than 375 px at least, and its
+    // viewport is smaller than the window. A phone also gets touch and the mobile viewport rules.
+    options.setExperimentalOption(
+        "mobileEmulation",
+        Map.of(
+            "deviceMetrics",
+            Map.of(
+                "width", look.width,
+                "height", look.height,
+                "pixelRatio", 1,
+                "mobile", look.phone(),
+                "touch", look.phone())));
+    if (!javaScript) {
+      options.setExperimentalOption(
+          "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    // Reduced motion switches off Bootstrap's smooth scrolling, which would still be moving when
+    // Selenium clicks or takes a screenshot of an element it has just scrolled to.
+    driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of(
+            "features",
+            List.of(
+                Map.of("name", "prefers-color-scheme", "value", look.dark ? "dark" : "light"),
+                Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+  }
+
+  /** Waits up to ten seconds for {@code condition}; the server shares two cores with the browser. */
+  WebDriverWait waiting() {
+    return new WebDriverWait(driver, Duration.ofSeconds(10));
+  }
+
+  /** Clicks a link or a submit button and waits until the next page has replaced this one. */
+  void clickToNextPage(WebElement element) {
+    WebDriverException clickError = null;
+    try {
+      element.click();
+    } catch (WebDriverException e) {
+      // When the next page replaces this one before the click command returns, chromedriver can
+      // report the clicked node as gone ("does not belong to the document") although the click
+      // happened; the wait for the next page below tells that race from a click that failed.
+      clickError = e;
+    }
+    try {
+      waiting().until(ExpectedConditions.stalenessOf(element));
+    } catch (TimeoutException noNextPage) {
+      if (clickError != null) {
+        noNextPage.addSuppressed(clickError);
+      }
+      throw noNextPage;
+    }
+  }
+
+  /** The page's colour scheme as the site applied it: Bootstrap's {@code data-bs-theme}. */
+  String theme() {
+    return driver.findElement(By.tagName("html")).getAttribute("data-bs-theme");
+  }
+
+  /** Saves the whole page, not just the viewport, as {@code target/screenshots/<name>-<look>.png}. */
+  void screenshot(String name) {
+    Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+    double height = ((Number) content.get("height")).doubleValue();
+    Map<String, Object> shot =
+        driver.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of(
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", look.width, "height", height, "scale", 1)));
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(
+          SCREENSHOTS.resolve(name + "-" + look.suffix() + ".png"),
+          Base64.getDecoder().decode((String) shot.get("data")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs axe-core in the current page and fails on any WCAG 2.1 A or AA violation. */
+  void assertAccessible(String page) {
+    Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+    assertFalse(results.isErrored(), () -> "axe failed on " + page + ": " + results.getErrorMessage());
+    assertTrue(
+        results.getViolations().isEmpty(),
+        () -> "WCAG violations on " + page + " (" + look + "):\n" + describe(results.getViolations()));
+  }
+
+  private static String describe(List<Rule> violations) {
+    return violations.stream()
+        .map(
+            rule ->
+                rule.getId()
+                    + ": "
+                    + rule.getHelp()
+                    + rule.getNodes().stream()
+                        .map(Browser::describe)
+                        .collect(Collectors.joining()))
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static String describe(CheckedNode node) {
+    return "\n  " + node.getTarget() + ": " + node.getFailureSummary().replace("\n", " ");
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      } catch (IOException ignored) {
+        // A profile left in target/ is harmless and goes with the next clean.
+      }
+    }
+  }
+}

@@ -1,0 +1,303 @@
+package dev.shortener.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * What a person does, in a real browser: shorten, copy, scan, follow; sign in, read the clicks,
+ * sign out. Every scenario runs on a phone and a desktop screen, light and dark, checks each page
+ * with axe-core and leaves screenshots in {@code target/screenshots/}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+
+  private static final String PASSWORD = System.getProperty("it.admin.password");
+  private static final Pattern TOTAL = Pattern.compile("(\\d+) links, most clicked first");
+
+  /** The built WAR plus a static page for short links to lead to, so no request leaves the machine. */
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.builtWar().addAsWebResource("browser/arrived.html", "arrived.html");
+  }
+
+  @ArquillianResource URL deployed;
+
+  /** The deployment on the loopback address, so that the browser's traffic stays on it. */
+  private String base;
+
+  @BeforeEach
+  void onLoopback() {
+    base = "http://localhost:" + deployed.getPort() + deployed.getPath();
+  }
+
+  private String target(String purpose) {
+    return base + "arrived.html?" + purpose + "=" + UUID.randomUUID();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Look.class)
+  void personShortensCopiesScansAndFollowsALink(Look look) throws Exception {
+    try (Browser browser = new Browser(look)) {
+      WebDriver driver = browser.driver;
+      driver.get(base);
+      assertEquals(look.dark ? "dark" : "light", browser.theme());
+      browser.screenshot("home");
+      browser.assertAccessible("home");
+
+      type(driver, "javascript:alert(1)");
+      browser.clickToNextPage(driver.findElement(By.id("shorten:submit")));
+      WebElement field = driver.findElement(By.id("shorten:url"));
+      assertEquals(
+          "Only web addresses starting with http:// or https:// can be shortened.",
+          driver.findElement(By.id("url-error")).getText());
+      assertEquals("true", field.getAttribute("aria-invalid"));
+      assertEquals("url-error", field.getAttribute("aria-describedby"));
+      assertEquals(field, driver.switchTo().activeElement(), "the refused field has the focus");
+      assertTrue(driver.findElements(By.id("result")).isEmpty());
+      browser.screenshot("home-refused");
+      browser.assertAccessible("home with a refusal");
+
+      String target = target("look-" + look);
+      String shortLink = shorten(browser, target);
+      assertTrue(shortLink.matches(Pattern.quote(base) + "[0-9A-Za-z]{4,}"), shortLink);
+      assertEquals(
+          driver.findElement(By.id("result-title")),
+          driver.switchTo().activeElement(),
+          "focus moves to the result");
+      assertEquals(target, driver.findElement(By.cssSelector("#result .original")).getText());
+      browser.screenshot("result");
+      browser.assertAccessible("result");
+
+      assertEquals(shortLink, qrCodeText(browser, driver.findElement(By.id("qr"))));
+
+      driver.findElement(By.id("copy")).click();
+      browser.waiting().until(textToBePresentInElementLocated(By.id("copy-status"), "Copied to the clipboard."));
+      assertEquals(shortLink, pasteIntoTheUrlField(driver));
+
+      browser.clickToNextPage(driver.findElement(By.id("short-link")));
+      browser.waiting().until(urlToBe(target));
+      assertEquals("Arrived", driver.getTitle());
+    }
+  }
+
+  /** Plain http on a host other than localhost has no clipboard API: the link is selected instead. */
+  @Test
+  void copyWithoutTheClipboardApiSelectsTheLink() {
+    try (Browser browser = new Browser(Look.DESKTOP)) {
+      WebDriver driver = browser.driver;
+      driver.get(base);
+      String shortLink = shorten(browser, target("fallback"));
+      browser.driver.executeScript(
+          "Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})");
+      driver.findElement(By.id("copy")).click();
+      String status = driver.findElement(By.id("copy-status")).getText();
+      assertTrue(
+          status.equals("Copied to the clipboard.")
+              || status.equals("Selected: press Ctrl+C (or long-press) to copy."),
+          status);
+      WebElement link = driver.findElement(By.id("short-url"));
+      assertEquals(link, driver.switchTo().activeElement());
+      assertEquals(
+          shortLink,
+          browser.driver.executeScript(
+              "return arguments[0].value.substring(arguments[0].selectionStart, arguments[0].selectionEnd)",
+              link));
+    }
+  }
+
+  @Test
+  void shortensWithoutJavaScript() {
+    try (Browser browser = new Browser(Look.DESKTOP, false)) {
+      WebDriver driver = browser.driver;
+      driver.get(base);
+      type(driver, "https://exa mple.com/");
+      browser.clickToNextPage(driver.findElement(By.id("shorten:submit")));
+      assertEquals(
+          "The URL contains spaces; encode them as %20 or remove them.",
+          driver.findElement(By.id("url-error")).getText());
+
+      String shortLink = shorten(browser, target("no-script"));
+      assertTrue(shortLink.startsWith(base), shortLink);
+      assertTrue(driver.findElement(By.id("qr")).isDisplayed());
+      assertFalse(driver.findElement(By.id("copy")).isDisplayed(), "Copy needs JavaScript");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Look.class)
+  void adminSignsInSeesTheClicksAndSignsOut(Look look) {
+    try (Browser browser = new Browser(look)) {
+      WebDriver driver = browser.driver;
+      driver.get(base);
+      String target = target("counted");
+      String shortLink = shorten(browser, target);
+      for (int click = 0; click < 2; click++) {
+        driver.get(shortLink);
+        browser.waiting().until(urlToBe(target));
+      }
+
+      driver.get(base + "stats");
+      browser.waiting().until(urlContains("/login"));
+      browser.screenshot("login");
+      browser.assertAccessible("login");
+
+      signIn(browser, "not-" + PASSWORD);
+      assertEquals("Wrong user name or password.", driver.findElement(By.id("login-error")).getText());
+      browser.screenshot("login-refused");
+      browser.assertAccessible("login with an error");
+
+      signIn(browser, PASSWORD);
+      browser.waiting().until(urlToBe(base + "stats"));
+      long total = total(driver);
+      driver.get(base);
+      type(driver, "ftp://example.com/file");
+      browser.clickToNextPage(driver.findElement(By.id("shorten:submit")));
+      assertFalse(driver.findElement(By.id("url-error")).getText().isEmpty());
+      driver.get(base + "stats");
+      assertEquals(total, total(driver), "a refused URL creates nothing");
+
+      // Clicks reach the database in the background about once a second.
+      WebElement row =
+          browser.waiting()
+              .until(d -> rowOf(d, shortLink).filter(r -> clicks(r).equals("2")).orElse(null));
+      WebElement original =
+          row.findElements(By.cssSelector("a[title]")).stream()
+              .filter(WebElement::isDisplayed)
+              .findFirst()
+              .orElseThrow();
+      assertEquals(target, original.getAttribute("title"), "the whole URL on hover");
+      assertEquals("nowrap", original.getCssValue("white-space"));
+      browser.driver.executeScript("arguments[0].focus()", original);
+      assertEquals("normal", original.getCssValue("white-space"), "the whole URL on focus");
+      driver.navigate().refresh();
+      browser.screenshot("stats");
+      browser.assertAccessible("stats");
+
+      browser.clickToNextPage(
+          rowOf(driver, shortLink).orElseThrow().findElement(By.cssSelector("td.short a")));
+      browser.waiting().until(urlToBe(target));
+
+      driver.get(base + "stats");
+      browser.clickToNextPage(driver.findElement(By.id("logout:submit")));
+      browser.waiting().until(urlToBe(base));
+      driver.get(base + "stats");
+      browser.waiting().until(urlContains("/login"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Look.class)
+  void unknownAddressesGetTheSitesNotFoundPage(Look look) {
+    try (Browser browser = new Browser(look)) {
+      WebDriver driver = browser.driver;
+      driver.get(base + "no/such/page");
+      assertEquals("Page not found", driver.findElement(By.tagName("h1")).getText());
+      assertTrue(driver.findElement(By.cssSelector("footer")).isDisplayed());
+      browser.screenshot("404");
+      browser.assertAccessible("404");
+
+      driver.get(base + "zzzzzz");
+      assertEquals("Invalid URL", driver.findElement(By.id("error-message")).getText());
+    }
+  }
+
+  private static void type(WebDriver driver, String text) {
+    WebElement field = driver.findElement(By.id("shorten:url"));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** Shortens {@code url} by typing and clicking, and returns the short link shown. */
+  private static String shorten(Browser browser, String url) {
+    type(browser.driver, url);
+    browser.clickToNextPage(browser.driver.findElement(By.id("shorten:submit")));
+    return browser.driver.findElement(By.id("short-url")).getDomProperty("value");
+  }
+
+  private static String pasteIntoTheUrlField(WebDriver driver) {
+    WebElement field = driver.findElement(By.id("shorten:url"));
+    field.clear();
+    field.sendKeys(Keys.chord(Keys.CONTROL, "v"));
+    return field.getDomProperty("value");
+  }
+
+  /** Reads the QR code the way a phone camera would: from the pixels on the screen. */
+  private static String qrCodeText(Browser browser, WebElement image) throws Exception {
+    browser.waiting()
+        .until(d -> browser.driver.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", image));
+    // An element screenshot is cut at the viewport's edge, and the code may be below it.
+    browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", image);
+    byte[] png = image.getScreenshotAs(OutputType.BYTES);
+    BinaryBitmap bitmap =
+        new BinaryBitmap(
+            new HybridBinarizer(new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)))));
+    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+  }
+
+  private static void signIn(Browser browser, String password) {
+    WebDriver driver = browser.driver;
+    WebElement user = driver.findElement(By.id("login:username"));
+    user.clear();
+    user.sendKeys("admin");
+    driver.findElement(By.id("login:password")).sendKeys(password);
+    browser.clickToNextPage(driver.findElement(By.id("login:submit")));
+  }
+
+  private static long total(WebDriver driver) {
+    Matcher matcher = TOTAL.matcher(driver.findElement(By.tagName("main")).getText());
+    assertTrue(matcher.find(), driver.getPageSource());
+    return Long.parseLong(matcher.group(1));
+  }
+
+  /** The stats row of {@code shortLink}, looked for page by page; the caller is signed in. */
+  private Optional<WebElement> rowOf(WebDriver driver, String shortLink) {
+    for (int page = 1; ; page++) {
+      driver.get(base + "stats?page=" + page);
+      Optional<WebElement> row =
+          driver.findElements(By.cssSelector("#links tbody tr")).stream()
+              .filter(r -> shortLink.equals(r.findElement(By.cssSelector("td.short a")).getAttribute("href")))
+              .findFirst();
+      if (row.isPresent() || driver.findElements(By.cssSelector("a[rel=next]")).isEmpty()) {
+        return row;
+      }
+    }
+  }
+
+  private static String clicks(WebElement row) {
+    return row.findElement(By.cssSelector("td.clicks")).getText();
+  }
+}
