@@ -26,7 +26,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -125,12 +124,26 @@ final class Browser implements AutoCloseable {
       clickError = e;
     }
     try {
-      waiting().until(ExpectedConditions.stalenessOf(element));
+      waiting().until(replaced -> isGone(element));
     } catch (TimeoutException noNextPage) {
       if (clickError != null) {
         noNextPage.addSuppressed(clickError);
       }
       throw noNextPage;
+    }
+  }
+
+  /**
+   * Whether {@code element}'s page has been replaced. Besides the stale-element error Selenium's
+   * own {@code stalenessOf} expects, chromedriver can answer "does not belong to the document"
+   * while the old page is being torn down: that is gone too.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException gone) {
+      return true;
     }
   }
 

@@ -61,7 +61,9 @@ class BrowserIT {
 
   @BeforeEach
   void onLoopback() {
-    base = "http://localhost:" + deployed.getPort() + deployed.getPath();
+    String path = deployed.getPath();
+    // Payara's adapter reports the root context as "/", TomEE's as "".
+    base = "http://localhost:" + deployed.getPort() + (path.endsWith("/") ? path : path + "/");
   }
 
   private String target(String purpose) {
