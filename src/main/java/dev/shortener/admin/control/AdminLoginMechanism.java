@@ -51,6 +51,12 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
     if (credential != null) {
       return signIn(request, context, identityStores.validate(credential));
     }
+    if (!context.isProtected()) {
+      // Public pages and assets need no caller. On TomEE every notifyContainerAboutLogin also
+      // gives the session a new id; a page's parallel stylesheet and script requests would each
+      // rotate it and the browser could keep a stale one, signing the admin out at random.
+      return context.doNothing();
+    }
     HttpSession session = request.getSession(false);
     String caller = session == null ? null : (String) session.getAttribute(CALLER);
     if (caller != null) {
@@ -58,14 +64,11 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
       Set<String> groups = (Set<String>) session.getAttribute(GROUPS);
       return context.notifyContainerAboutLogin(caller, groups);
     }
-    if (context.isProtected()) {
-      String query = request.getQueryString();
-      request
-          .getSession()
-          .setAttribute(REQUESTED_PAGE, request.getRequestURI() + (query == null ? "" : "?" + query));
-      return context.redirect(request.getContextPath() + LOGIN_PAGE);
-    }
-    return context.doNothing();
+    String query = request.getQueryString();
+    request
+        .getSession()
+        .setAttribute(REQUESTED_PAGE, request.getRequestURI() + (query == null ? "" : "?" + query));
+    return context.redirect(request.getContextPath() + LOGIN_PAGE);
   }
 
   private static AuthenticationStatus signIn(
