@@ -57,7 +57,8 @@ class UrlServiceIT {
     assertEquals("https://sho.rt/" + link.getCode(), link.getShortUrl());
     long id = codes.decode(link.getCode());
     assertEquals(url, urls.original(id).orElseThrow());
-    assertEquals(url, redirects.locationOf(id).orElseThrow());
+    assertEquals(url, redirects.find(link.getCode()).orElseThrow().location());
+    assertEquals(id, redirects.find(link.getCode()).orElseThrow().id());
     assertEquals(0, urls.find(id).orElseThrow().getClicks());
   }
 
