@@ -2,6 +2,7 @@ package dev.shortener.urls.control;
 
 import dev.shortener.platform.Database;
 import dev.shortener.platform.Setting;
+import dev.shortener.platform.SingleWriter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -39,6 +40,8 @@ public class ClickFlusher {
 
   @Inject ClickCounter counter;
 
+  @Inject SingleWriter writer;
+
   @Resource(lookup = Database.JNDI_NAME)
   DataSource database;
 
@@ -58,7 +61,12 @@ public class ClickFlusher {
       return;
     }
     try {
-      write(batch);
+      writer.acquire();
+      try {
+        write(batch);
+      } finally {
+        writer.release();
+      }
     } catch (SQLException | RuntimeException e) {
       counter.restore(batch);
       LOG.log(Level.WARNING, "Could not write " + batch.size() + " click counts; will retry", e);
