@@ -56,6 +56,20 @@ public class ClickFlusher {
   /** Writes every pending click now; also what the timer calls. */
   @Timeout
   public void flush() {
+    flush(database::getConnection);
+  }
+
+  /**
+   * The last flush, through a connection of its own: on SIGTERM Payara Micro takes the application's
+   * connection pool down before it destroys this bean, and bench/crash.sh saw the pool refuse this
+   * write, losing every click since the previous flush.
+   */
+  @PreDestroy
+  void flushOnStop() {
+    flush(Database::openDirectly);
+  }
+
+  private void flush(Connections connections) {
     Map<Long, Long> batch = counter.drain();
     if (batch.isEmpty()) {
       return;
@@ -63,7 +77,7 @@ public class ClickFlusher {
     try {
       writer.acquire();
       try {
-        write(batch);
+        write(batch, connections);
       } finally {
         writer.release();
       }
@@ -73,13 +87,13 @@ public class ClickFlusher {
     }
   }
 
-  @PreDestroy
-  void flushOnStop() {
-    flush();
+  /** Where a flush gets its connection. */
+  private interface Connections {
+    Connection open() throws SQLException;
   }
 
-  private void write(Map<Long, Long> batch) throws SQLException {
-    try (Connection connection = database.getConnection()) {
+  private static void write(Map<Long, Long> batch, Connections connections) throws SQLException {
+    try (Connection connection = connections.open()) {
       connection.setAutoCommit(false);
       try (PreparedStatement update =
           connection.prepareStatement("UPDATE url SET clicks = clicks + ? WHERE id = ?")) {
