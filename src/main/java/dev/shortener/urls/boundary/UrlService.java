@@ -27,9 +27,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Creates and looks up short links: the one place that touches the {@code url} table through JPA.
+ * Creates short links and looks them up for the admin pages, through JPA. The redirect path reads
+ * links with plain JDBC in {@link dev.shortener.urls.control.RedirectCache}.
  *
- * <p>Except for one statement: a new link is stored with a single JDBC {@code INSERT ... RETURNING}
+ * <p>A new link is stored with a single JDBC {@code INSERT ... RETURNING}
  * in SQLite's own autocommit, not with {@code persist} in a JTA transaction. SQLite lets one
  * connection write at a time, and with JPA the write lock is held from the {@code INSERT} through
  * EclipseLink's flush, the EJB container's post-processing and the commit; under 64 concurrent
@@ -93,14 +94,6 @@ public class UrlService {
   /** Link {@code id}, with its flushed click count. */
   public Optional<Url> find(long id) {
     return Optional.ofNullable(em.find(Url.class, id));
-  }
-
-  /** The stored URL of link {@code id}. */
-  public Optional<String> original(long id) {
-    return em.createNamedQuery(Url.ORIGINAL_BY_ID, String.class)
-        .setParameter("id", id)
-        .getResultStream()
-        .findFirst();
   }
 
   /** One page of links, most clicked first. */
