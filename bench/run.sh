@@ -79,6 +79,7 @@ warm_jit() {
   "${WRK[@]}" -d5s "$BASE/$(head -1 "$codes")" >/dev/null
   "${WRK[@]}" -d3s "$BASE/ceiling/bare/x" >/dev/null
   "${WRK[@]}" -d3s "$BASE/bare/x" >/dev/null
+  "${WRK[@]}" -d5s -s "$BENCH_WRK_DIR/random.lua" "$BASE" -- "$codes" / >/dev/null
 }
 
 # The miss path: a server whose cache holds only 1,000 links, asked for random links of the big
@@ -93,13 +94,14 @@ miss_cases() {
 
 # repeat_gets NAME PATH COUNT: at least COUNT anonymous GETs of PATH (wrk runs of 5 s until done).
 repeat_gets() {
-  local name=$1 path=$2 count=$3 done_requests=0 output
+  local name=$1 path=$2 count=$3 done_requests=0 seconds=0 output
   while ((done_requests < count)); do
     output=$("${WRK[@]}" -d5s -s "$BENCH_WRK_DIR/fixed.lua" "$BASE$path")
     done_requests=$((done_requests + $(awk '/^RESULT/ {print $2}' <<<"$output")))
+    seconds=$((seconds + 5))
   done
-  echo "$name $done_requests" >>"$WORK/gets.txt"
-  log "$name: $done_requests GETs of $path"
+  echo "$name $done_requests $((done_requests / seconds))" >>"$WORK/gets.txt"
+  log "$name: $done_requests GETs of $path, $((done_requests / seconds))/s"
 }
 
 # Live HTTP sessions and heap after a full GC (the class histogram forces one).
