@@ -64,6 +64,10 @@ measure() {
 redirect_cases() {
   local set=$1 codes=$2 hot
   hot=$(head -1 "$codes")
+  # Unrecorded: the memory probe before this forced a full GC, and the first seconds after it
+  # showed two to three times the CPU per request of the rounds that followed.
+  "${WRK[@]}" -d3s "$BASE/$hot" >/dev/null
+  "${WRK[@]}" -d3s -s "$BENCH_WRK_DIR/random.lua" "$BASE" -- "$codes" / >/dev/null
   for ((round = 1; round <= ROUNDS; round++)); do
     measure "$set.hot" "$ROUND_SECONDS" "$BASE/$hot"
     measure "$set.ceiling-hot" "$ROUND_SECONDS" "$BASE/ceiling/bare/$hot"
@@ -114,6 +118,13 @@ memory_probe() {
   log "$label: RSS $(server_rss_mb) MiB, live heap $heap MiB, sessions ${sessions:-0}"
 }
 
+# Unrecorded creation through both paths: the first form POSTs ran at twice the CPU per link of
+# later ones while the JIT compiled the Faces lifecycle.
+warm_creation() {
+  "${WRK[@]}" -d5s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- form "warm-$(date +%s)" >/dev/null
+  "${WRK[@]}" -d3s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- service "warm-$(date +%s)" >/dev/null
+}
+
 # create_links NAME MODE: link creation for CREATE_SECONDS through the form or the service.
 create_links() {
   measure "$1" "$CREATE_SECONDS" "$BASE" create.lua "$2" "$1-$(date +%s)"
@@ -154,6 +165,7 @@ main() {
   memory_probe big.warm
   redirect_cases big "$WORK/big/codes.txt"
   memory_probe big.after-redirects
+  warm_creation
   create_links big.create-form form
   create_links big.create-service service
   create_links big.create-form form
