@@ -2,6 +2,9 @@ package dev.shortener.platform;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * Declares the application's one datasource: the SQLite file {@code shortener.db} in the data
@@ -23,4 +26,18 @@ public class Database {
 
   /** Where the datasource is bound; persistence.xml names it too. */
   public static final String JNDI_NAME = "java:app/jdbc/shortener";
+
+  /** The database file's name inside the data directory. */
+  static final String FILE = "shortener.db";
+
+  /**
+   * A connection of its own to the same file, with the same pragmas, outside the server's pool: for
+   * the last writes while the application stops, when Payara Micro has already taken the pool down
+   * ("No Pool Meta Data object associated with the pool" on SIGTERM).
+   */
+  public static Connection openDirectly() throws SQLException {
+    SQLiteFileDataSource direct = new SQLiteFileDataSource();
+    direct.setUrl("jdbc:sqlite:" + Path.of(Setting.DATA_DIR.value().orElseThrow(), FILE));
+    return direct.getConnection();
+  }
 }

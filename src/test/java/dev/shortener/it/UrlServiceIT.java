@@ -56,8 +56,9 @@ class UrlServiceIT {
     assertEquals(url, link.getOriginal(), "trimmed");
     assertEquals("https://sho.rt/" + link.getCode(), link.getShortUrl());
     long id = codes.decode(link.getCode());
-    assertEquals(url, urls.original(id).orElseThrow());
-    assertEquals(url, redirects.locationOf(id).orElseThrow());
+    assertEquals(url, urls.find(id).orElseThrow().getOriginal());
+    assertEquals(url, redirects.find(link.getCode()).orElseThrow().location());
+    assertEquals(id, redirects.find(link.getCode()).orElseThrow().id());
     assertEquals(0, urls.find(id).orElseThrow().getClicks());
   }
 
@@ -109,7 +110,9 @@ class UrlServiceIT {
                     String url = unique();
                     ShortLink link = urls.shorten(url, ORIGIN);
                     assertTrue(codesSeen.add(link.getCode()), "duplicate " + link.getCode());
-                    assertEquals(url, urls.original(codes.decode(link.getCode())).orElseThrow());
+                    long id = codes.decode(link.getCode());
+                    assertEquals(url, urls.find(id).orElseThrow().getOriginal());
+                    assertEquals(url, redirects.find(link.getCode()).orElseThrow().location());
                   }
                   return null;
                 }));

@@ -2,7 +2,6 @@ package dev.shortener.urls.boundary;
 
 import dev.shortener.urls.control.QrCodeSvg;
 import dev.shortener.urls.control.RedirectCache;
-import dev.shortener.urls.control.ShortCodes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -35,7 +34,6 @@ public class QrCodeServlet extends HttpServlet {
    */
   private static final String CACHE_CONTROL = "public, max-age=2592000";
 
-  @Inject transient ShortCodes codes;
   @Inject transient RedirectCache locations;
 
   @Override
@@ -52,8 +50,7 @@ public class QrCodeServlet extends HttpServlet {
       return;
     }
     String code = svg.group(1);
-    long id = codes.decode(code);
-    if (id == ShortCodes.INVALID || locations.locationOf(id).isEmpty()) {
+    if (locations.find(code).isEmpty()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }

@@ -22,7 +22,6 @@ import java.time.Instant;
     name = Url.MOST_CLICKED,
     query = "SELECT u FROM Url u ORDER BY u.clicks DESC, u.id DESC")
 @NamedQuery(name = Url.COUNT, query = "SELECT COUNT(u) FROM Url u")
-@NamedQuery(name = Url.ORIGINAL_BY_ID, query = "SELECT u.original FROM Url u WHERE u.id = :id")
 @NamedQuery(name = Url.HIGHEST_ID, query = "SELECT MAX(u.id) FROM Url u")
 public class Url {
 
@@ -30,8 +29,6 @@ public class Url {
   public static final String MOST_CLICKED = "Url.mostClicked";
   /** How many links there are. */
   public static final String COUNT = "Url.count";
-  /** The original URL of one id, without loading the entity. */
-  public static final String ORIGINAL_BY_ID = "Url.originalById";
   /** The highest id handed out so far, or null for an empty table. */
   public static final String HIGHEST_ID = "Url.highestId";
 

@@ -1,0 +1,151 @@
+# Shared by bench/run.sh and bench/crash.sh: build the benchmark WARs, seed a database, start and
+# stop Payara Micro exactly as `./mvnw -Prun` does (same jar, flags and pre-boot commands).
+# Sourced, not run. Expects ROOT (the project folder) and PORT to be set.
+
+BENCH_TARGET="$ROOT/target/bench"
+JAKARTA_API="$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/9.1.0/jakarta.jakartaee-api-9.1.0.jar"
+HASHIDS_JAR="$HOME/.m2/repository/org/hashids/hashids/1.0.3/hashids-1.0.3.jar"
+export BENCH_WRK_DIR="$ROOT/bench/wrk"
+# The benchmark's own salt, so that bench/java/Codes.java can compute the codes of seeded rows.
+export SHORTENER_HASHIDS_SALT="bench-salt"
+SERVER_PID=""
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# Installs wrk and sqlite3 from Debian when missing (the benchmark needs both).
+require_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v sqlite3 >/dev/null || missing+=(sqlite3)
+  command -v curl >/dev/null || missing+=(curl)
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]}"
+    if [[ $(id -u) == 0 ]]; then
+      apt-get install -y -qq "${missing[@]}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }
+    else
+      sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+  fi
+}
+
+# target/shortener.war and target/payara-micro.jar, as `./mvnw package` makes them.
+build_product() {
+  log "building the WAR (./mvnw package -DskipTests)"
+  (cd "$ROOT" && ./mvnw -B -q -ntp -DskipTests package)
+}
+
+# target/bench/shortener-bench.war: the product WAR plus two benchmark servlets (/bare/*, a fixed
+# 302 inside the app, and /bench/create, creation through UrlService without the form).
+# target/bench/ceiling.war: the fixed-302 servlet alone, deployed beside it at /ceiling.
+# The product WAR itself is left untouched.
+build_bench_wars() {
+  rm -rf "$BENCH_TARGET/overlay" "$BENCH_TARGET/ceiling"
+  mkdir -p "$BENCH_TARGET/overlay/WEB-INF/classes" "$BENCH_TARGET/ceiling/WEB-INF/classes/dev/shortener/bench"
+  javac -nowarn -d "$BENCH_TARGET/overlay/WEB-INF/classes" -cp "$JAKARTA_API:$ROOT/target/classes" \
+    --release 17 "$ROOT"/bench/java/dev/shortener/bench/*.java
+  cp "$ROOT/target/shortener.war" "$BENCH_TARGET/shortener-bench.war"
+  (cd "$BENCH_TARGET/overlay" && jar uf ../shortener-bench.war WEB-INF)
+  cp "$BENCH_TARGET/overlay/WEB-INF/classes/dev/shortener/bench/BareRedirectServlet.class" \
+    "$BENCH_TARGET/ceiling/WEB-INF/classes/dev/shortener/bench/"
+  rm -f "$BENCH_TARGET/ceiling.war"
+  (cd "$BENCH_TARGET/ceiling" && jar cf ../ceiling.war WEB-INF)
+}
+
+# seed_database DIR ROWS: a fresh shortener.db with ROWS links (ids 1..ROWS, URL
+# https://example.com/bench/<id>) written by sqlite3 into the product's own schema, and
+# DIR/codes.txt with their short codes, one a line, in id order.
+seed_database() {
+  local dir=$1 rows=$2
+  rm -rf "$dir" && mkdir -p "$dir"
+  sqlite3 "$dir/shortener.db" >/dev/null <<SQL
+PRAGMA journal_mode=WAL;
+$(cat "$ROOT/src/main/resources/META-INF/sql/create-schema.sql")
+BEGIN;
+WITH RECURSIVE n(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM n WHERE id < $rows)
+INSERT INTO url (id, created, original, clicks)
+  SELECT id, 1735689600000, 'https://example.com/bench/' || id, 0 FROM n;
+COMMIT;
+PRAGMA wal_checkpoint(TRUNCATE);
+SQL
+  if ((rows > 0)); then
+    java -cp "$ROOT/target/classes:$HASHIDS_JAR" "$ROOT/bench/java/Codes.java" \
+      "$SHORTENER_HASHIDS_SALT" 4 "$rows" "$dir/codes.txt"
+  else
+    : >"$dir/codes.txt"
+  fi
+}
+
+# start_server DATA_DIR [EXTRA_JAVA_OPTS...]: Payara Micro on $PORT with the benchmark WARs, in
+# the background; waits until the home page answers. Sets SERVER_PID. Log: DATA_DIR/server.log.
+start_server() {
+  local dir=$1
+  shift
+  if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+    echo "port $PORT is already taken; pick another with --port" >&2
+    exit 1
+  fi
+  # A fresh root directory: Payara Micro redeploys whatever an old one remembers, and then deploys
+  # the --deploy WAR a second time, failing requests in between.
+  rm -rf "$BENCH_TARGET/payara-root-$PORT"
+  PRELOADS_BEFORE=$(grep -c 'Preloaded [0-9]* links' "$dir/server.log" 2>/dev/null || true)
+  # shellcheck disable=SC2086
+  java ${BENCH_JAVA_OPTS:-} "$@" -Dshortener.data.dir="$dir" -jar "$ROOT/target/payara-micro.jar" \
+    --nohazelcast --disablephonehome --nocluster --port "$PORT" --contextroot / \
+    --prebootcommandfile "$ROOT/server-config/payara-micro/pre-boot-commands.txt" \
+    --rootdir "$BENCH_TARGET/payara-root-$PORT" \
+    --deploy "$BENCH_TARGET/shortener-bench.war" --deploy "$BENCH_TARGET/ceiling.war" \
+    >>"$dir/server.log" 2>&1 &
+  SERVER_PID=$!
+  local started=$SECONDS
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/ceiling/bare/x") == 302 ]] &&
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/") == 200 ]]; do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "Payara Micro stopped during start; see $dir/server.log" >&2
+      exit 1
+    fi
+    if ((SECONDS - started > 240)); then
+      echo "Payara Micro did not answer within 240 s; see $dir/server.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  log "server $SERVER_PID ready on port $PORT after $((SECONDS - started)) s"
+}
+
+# wait_for_preload DATA_DIR: until the redirect cache says it has loaded the links (up to 5 min).
+wait_for_preload() {
+  local waited=0
+  until (($(grep -c 'Preloaded [0-9]* links' "$1/server.log") > ${PRELOADS_BEFORE:-0})); do
+    sleep 0.5
+    if ((++waited > 600)); then
+      echo "the redirect cache did not finish preloading; see $1/server.log" >&2
+      exit 1
+    fi
+  done
+  log "$(grep -o 'Preloaded [0-9]* links into the redirect cache in [0-9]* ms' "$1/server.log" | tail -1)"
+}
+
+# stop_server [SIGNAL]: stops the server this script started (TERM by default) and waits for it.
+stop_server() {
+  local signal=${1:-TERM}
+  [[ -n $SERVER_PID ]] || return 0
+  kill "-$signal" "$SERVER_PID" 2>/dev/null || true
+  local waited=0
+  while kill -0 "$SERVER_PID" 2>/dev/null; do
+    sleep 0.2
+    if ((++waited > 300)); then
+      log "server $SERVER_PID ignored SIG$signal for 60 s; killing it"
+      kill -KILL "$SERVER_PID" 2>/dev/null || true
+    fi
+  done
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
+# CPU time the server has used so far, in clock ticks (user + system).
+server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+
+# Resident set size of the server in MiB.
+server_rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status"; }

@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# The redirect benchmark: builds the WAR, starts it on Payara Micro with fresh seeded databases
+# (1 k links, then 1 M), measures redirects, the bare-servlet ceiling and link creation with wrk on
+# loopback, checks memory and sessions, and writes the table to bench/results/latest.md.
+#
+#   bench/run.sh [--quick] [--port N] [--no-build] [--out FILE]
+#
+# --quick: 100 k rows instead of 1 M, 3 s rounds, 10 k GETs for the session check (about 4 min).
+# Full run: about 12 minutes on 2 cores. See bench/README.md for what each figure means.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PORT=8480
+QUICK=0
+BUILD=1
+OUT="$ROOT/bench/results/latest.md"
+while (($#)); do
+  case $1 in
+    --quick) QUICK=1 ;;
+    --port) PORT=$2; shift ;;
+    --no-build) BUILD=0 ;;
+    --out) OUT=$2; shift ;;
+    *) echo "usage: $0 [--quick] [--port N] [--no-build] [--out FILE]" >&2; exit 2 ;;
+  esac
+  shift
+done
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+
+SMALL_ROWS=1000
+if ((QUICK)); then
+  BIG_ROWS=100000 ROUND_SECONDS=3 ROUNDS=2 ANONYMOUS_GETS=10000 CREATE_SECONDS=5
+else
+  BIG_ROWS=1000000 ROUND_SECONDS=5 ROUNDS=3 ANONYMOUS_GETS=100000 CREATE_SECONDS=10
+fi
+# The issue's load: 2 wrk threads, 64 connections, on the same 2-core machine as the server.
+WRK=(wrk -t2 -c64 --timeout 10s)
+BASE="http://127.0.0.1:$PORT"
+WORK="$BENCH_TARGET/run"
+RESULTS="$WORK/results.tsv"
+
+trap 'stop_server KILL' EXIT
+
+# measure NAME SECONDS URL [SCRIPT [ARGS...]]: one wrk run; appends
+# "NAME requests seconds req/s p50 p99 errors load cpu-us-per-request" to $RESULTS. The server's
+# CPU time per request is the figure least disturbed by other processes on the machine.
+measure() {
+  local name=$1 seconds=$2 url=$3 script=${4:-fixed.lua}
+  shift 3
+  (($#)) && shift
+  local load output line cpu_before cpu_us
+  load=$(load_average)
+  cpu_before=$(server_cpu_ticks)
+  output=$("${WRK[@]}" -d"${seconds}s" -s "$BENCH_WRK_DIR/$script" "$url" -- "$@")
+  line=$(grep '^RESULT' <<<"$output")
+  cpu_us=$(awk -v ticks=$(($(server_cpu_ticks) - cpu_before)) -v hz="$(getconf CLK_TCK)" \
+    -v requests="$(cut -d' ' -f2 <<<"$line")" 'BEGIN {printf "%.0f", ticks * 1e6 / hz / requests}')
+  printf '%s %s %s %s\n' "$name" "${line#RESULT }" "${load// /,}" "$cpu_us" >>"$RESULTS"
+  log "$name: ${line#RESULT } (load $load; server CPU ${cpu_us} us/request)"
+  grep -E '^FAILED' <<<"$output" | sed "s/^/$name /" >>"$WORK/notes.txt" || true
+}
+
+# The redirect cases, interleaved round by round so that load from other processes on the machine
+# hits all of them alike; each figure in the table is the median of the rounds.
+redirect_cases() {
+  local set=$1 codes=$2 hot
+  hot=$(head -1 "$codes")
+  # Unrecorded: the memory probe before this forced a full GC, and the first seconds after it
+  # showed two to three times the CPU per request of the rounds that followed.
+  "${WRK[@]}" -d3s "$BASE/$hot" >/dev/null
+  "${WRK[@]}" -d3s -s "$BENCH_WRK_DIR/random.lua" "$BASE" -- "$codes" / >/dev/null
+  for ((round = 1; round <= ROUNDS; round++)); do
+    measure "$set.hot" "$ROUND_SECONDS" "$BASE/$hot"
+    measure "$set.ceiling-hot" "$ROUND_SECONDS" "$BASE/ceiling/bare/$hot"
+    measure "$set.random" "$ROUND_SECONDS" "$BASE" random.lua "$codes" /
+    measure "$set.ceiling-random" "$ROUND_SECONDS" "$BASE" random.lua "$codes" /ceiling/bare/
+    measure "$set.inapp-random" "$ROUND_SECONDS" "$BASE" random.lua "$codes" /bare/
+  done
+}
+
+# JIT warm-up, not reported: the first seconds of a fresh JVM say nothing about steady state.
+warm_jit() {
+  local codes=$1
+  "${WRK[@]}" -d5s "$BASE/$(head -1 "$codes")" >/dev/null
+  "${WRK[@]}" -d3s "$BASE/ceiling/bare/x" >/dev/null
+  "${WRK[@]}" -d3s "$BASE/bare/x" >/dev/null
+  "${WRK[@]}" -d5s -s "$BENCH_WRK_DIR/random.lua" "$BASE" -- "$codes" / >/dev/null
+}
+
+# The miss path: a server whose cache holds only 1,000 links, asked for random links of the big
+# set, so nearly every request is a first visit that reads SQLite once.
+miss_cases() {
+  local codes=$1
+  "${WRK[@]}" -d3s "$BASE/$(head -1 "$codes")" >/dev/null
+  for ((round = 1; round <= ROUNDS; round++)); do
+    measure "big.cold-random" "$ROUND_SECONDS" "$BASE" random.lua "$codes" /
+  done
+}
+
+# repeat_gets NAME PATH COUNT: at least COUNT anonymous GETs of PATH (wrk runs of 5 s until done).
+repeat_gets() {
+  local name=$1 path=$2 count=$3 done_requests=0 seconds=0 output
+  while ((done_requests < count)); do
+    output=$("${WRK[@]}" -d5s -s "$BENCH_WRK_DIR/fixed.lua" "$BASE$path")
+    done_requests=$((done_requests + $(awk '/^RESULT/ {print $2}' <<<"$output")))
+    seconds=$((seconds + 5))
+  done
+  echo "$name $done_requests $((done_requests / seconds))" >>"$WORK/gets.txt"
+  log "$name: $done_requests GETs of $path, $((done_requests / seconds))/s"
+}
+
+# Live HTTP sessions and heap after a full GC (the class histogram forces one).
+memory_probe() {
+  local label=$1 histogram sessions heap
+  histogram=$(jcmd "$SERVER_PID" GC.class_histogram)
+  sessions=$(awk '$4 == "org.apache.catalina.session.StandardSession" {print $2}' <<<"$histogram")
+  heap=$(awk '/^Total/ {printf "%.0f", $3 / 1048576}' <<<"$histogram")
+  printf '%s rss=%s heap=%s sessions=%s\n' "$label" "$(server_rss_mb)" "$heap" "${sessions:-0}" >>"$WORK/memory.txt"
+  log "$label: RSS $(server_rss_mb) MiB, live heap $heap MiB, sessions ${sessions:-0}"
+}
+
+# Unrecorded creation through both paths: the first form POSTs ran at twice the CPU per link of
+# later ones while the JIT compiled the Faces lifecycle.
+warm_creation() {
+  "${WRK[@]}" -d5s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- form "warm-$(date +%s)" >/dev/null
+  "${WRK[@]}" -d3s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- service "warm-$(date +%s)" >/dev/null
+}
+
+# create_links NAME MODE: link creation for CREATE_SECONDS through the form or the service.
+create_links() {
+  measure "$1" "$CREATE_SECONDS" "$BASE" create.lua "$2" "$1-$(date +%s)"
+}
+
+main() {
+  require_tools
+  ((BUILD)) && build_product
+  build_bench_wars
+  rm -rf "$WORK" && mkdir -p "$WORK"
+  : >"$RESULTS"
+  local started=$SECONDS
+
+  log "== $SMALL_ROWS links"
+  seed_database "$WORK/small" "$SMALL_ROWS"
+  start_server "$WORK/small"
+  wait_for_preload "$WORK/small"
+  memory_probe small.ready
+  warm_jit "$WORK/small/codes.txt"
+  memory_probe small.warm
+  redirect_cases small "$WORK/small/codes.txt"
+  memory_probe small.after-redirects
+  local hot
+  hot=$(head -1 "$WORK/small/codes.txt")
+  curl -s -D "$WORK/headers-home.txt" -o /dev/null "$BASE/"
+  curl -s -D "$WORK/headers-redirect.txt" -o /dev/null "$BASE/$hot"
+  repeat_gets home / "$ANONYMOUS_GETS"
+  repeat_gets redirect "/$hot" "$ANONYMOUS_GETS"
+  memory_probe small.after-anonymous-gets
+  stop_server
+
+  log "== $BIG_ROWS links"
+  seed_database "$WORK/big" "$BIG_ROWS"
+  start_server "$WORK/big"
+  wait_for_preload "$WORK/big"
+  memory_probe big.ready
+  warm_jit "$WORK/big/codes.txt"
+  memory_probe big.warm
+  redirect_cases big "$WORK/big/codes.txt"
+  memory_probe big.after-redirects
+  warm_creation
+  create_links big.create-form form
+  create_links big.create-service service
+  create_links big.create-form form
+  create_links big.create-service service
+  memory_probe big.after-creation
+  stop_server
+  sqlite3 "$WORK/big/shortener.db" 'PRAGMA integrity_check' >"$WORK/integrity.txt"
+
+  log "== cache misses: $BIG_ROWS links, a cache of 1,000"
+  start_server "$WORK/big" -Dshortener.cache.size=1000
+  miss_cases "$WORK/big/codes.txt"
+  stop_server
+
+  BIG_ROWS=$BIG_ROWS QUICK=$QUICK ELAPSED=$((SECONDS - started)) ROUNDS=$ROUNDS \
+    ROUND_SECONDS=$ROUND_SECONDS python3 "$ROOT/bench/tools/report.py" "$WORK" >"$OUT"
+  cat "$OUT"
+  log "written to $OUT"
+}
+
+main

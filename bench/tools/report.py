@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Turns the raw figures bench/run.sh collected in WORK_DIR into the Markdown results table.
+
+Usage: report.py WORK_DIR  (environment: BIG_ROWS, QUICK, ELAPSED, ROUNDS, ROUND_SECONDS)
+"""
+import collections
+import datetime
+import os
+import platform
+import statistics
+import subprocess
+import sys
+
+work = sys.argv[1]
+big_rows = int(os.environ["BIG_ROWS"])
+big_label = f"{big_rows // 1000000} M" if big_rows >= 1000000 else f"{big_rows // 1000} k"
+
+runs = collections.defaultdict(list)
+loads = []
+for line in open(os.path.join(work, "results.tsv")):
+    name, requests, seconds, rate, p50, p99, errors, load, cpu = line.split()
+    runs[name].append(
+        dict(requests=int(requests), rate=float(rate), p50=float(p50), p99=float(p99),
+             errors=int(errors), cpu=float(cpu)))
+    loads.append(float(load.split(",")[0]))
+
+
+def median(name, key):
+    values = [run[key] for run in runs.get(name, [])]
+    return statistics.median(values) if values else None
+
+
+def errors(name):
+    return sum(run["errors"] for run in runs.get(name, []))
+
+
+def fmt_rate(value):
+    return "-" if value is None else f"{value:,.0f}"
+
+
+def fmt_ms(value):
+    return "-" if value is None else f"{value:.2f}"
+
+
+def ratio(a, b):
+    return None if a is None or b is None or b == 0 else a / b
+
+
+notes = collections.defaultdict(list)
+notes_file = os.path.join(work, "notes.txt")
+if os.path.exists(notes_file):
+    for line in open(notes_file):
+        name, kind, value = line.split()
+        notes[(name, kind)].append(float(value))
+
+memory = {}
+for line in open(os.path.join(work, "memory.txt")):
+    label, *fields = line.split()
+    memory[label] = dict(field.split("=") for field in fields)
+
+gets, get_rates = {}, {}
+for line in open(os.path.join(work, "gets.txt")):
+    name, count, rate = line.split()
+    gets[name], get_rates[name] = count, int(rate)
+
+
+def set_cookie(file):
+    with open(os.path.join(work, file)) as headers:
+        return any(h.lower().startswith("set-cookie") for h in headers)
+
+
+integrity = open(os.path.join(work, "integrity.txt")).read().strip()
+cpu = next(
+    (l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+
+out = []
+w = out.append
+mode = "quick" if os.environ.get("QUICK") == "1" else "full"
+w(f"# Redirect benchmark ({mode} run)")
+w("")
+w(f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; "
+  f"run took {int(os.environ.get('ELAPSED', 0)) // 60} min {int(os.environ.get('ELAPSED', 0)) % 60} s")
+w(f"- Machine: {os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}; {java}")
+w(f"- Server: Payara Micro 6.2025.10, default JVM flags; client: `wrk -t2 -c64` on loopback, "
+  f"same machine")
+w(f"- Each redirect figure is the median of {os.environ.get('ROUNDS')} interleaved rounds of "
+  f"{os.environ.get('ROUND_SECONDS')} s; latencies in ms")
+w(f"- Machine load (1-min load average at the start of each wrk run): "
+  f"min {min(loads):.1f}, median {statistics.median(loads):.1f}, max {max(loads):.1f} "
+  f"(2 cores; above ~2 means other processes competed for the CPU)")
+w("")
+w(f"| case | 1 k links req/s | p50 | p99 | CPU µs/req | {big_label} links req/s | p50 | p99 | CPU µs/req |")
+w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+cases = [
+    ("hot", "(a) one hot link"),
+    ("random", "(b) random links over the whole set"),
+    ("ceiling-hot", "(c) bare servlet ceiling, fixed path"),
+    ("ceiling-random", "(c) bare servlet ceiling, random paths"),
+    ("inapp-random", "(e) bare servlet inside the shortener WAR, random paths"),
+    ("cold-random", "(d) random links, cache of 1,000: misses, one SQLite read each"),
+]
+for key, label in cases:
+    cells = [label]
+    for size in ("small", "big"):
+        name = f"{size}.{key}"
+        cells += [fmt_rate(median(name, "rate")), fmt_ms(median(name, "p50")), fmt_ms(median(name, "p99")),
+                  fmt_rate(median(name, "cpu"))]
+    w("| " + " | ".join(cells) + " |")
+w("")
+
+w("| ratio | 1 k links | " + big_label + " links |")
+w("|---|---:|---:|")
+def ratio_row(label, a, b, key):
+    cells = [label]
+    for size in ("small", "big"):
+        r = ratio(median(f"{size}.{a}", key), median(f"{size}.{b}", key))
+        cells.append("-" if r is None else f"{r:.2f}")
+    w("| " + " | ".join(cells) + " |")
+ratio_row("hot link / ceiling (req/s)", "hot", "ceiling-hot", "rate")
+ratio_row("random links / ceiling (req/s)", "random", "ceiling-random", "rate")
+ratio_row("random links p99 / ceiling p99", "random", "ceiling-random", "p99")
+ratio_row("random links / bare servlet inside the WAR (req/s)", "random", "inapp-random", "rate")
+ratio_row("bare servlet inside the WAR / ceiling (req/s)", "inapp-random", "ceiling-random", "rate")
+ratio_row("random links: ceiling CPU per request / app CPU per request", "ceiling-random", "random", "cpu")
+scale = ratio(median("big.random", "rate"), median("small.random", "rate"))
+w("")
+w(f"Random links, {big_label} vs 1 k: {scale:.2f} of the 1 k throughput.")
+w("")
+
+create_form = median("big.create-form", "rate")
+create_service = median("big.create-service", "rate")
+w(f"| link creation (on the {big_label}-link database) | links/s | p50 | p99 | CPU µs/link | failed |")
+w("|---|---:|---:|---:|---:|---:|")
+for key, label in (("create-form", "home page form (POST /index.xhtml, Faces)"),
+                   ("create-service", "UrlService alone (benchmark servlet)")):
+    name = f"big.{key}"
+    failed = int(sum(notes.get((name, "FAILED"), [0]))) + errors(name)
+    w(f"| {label} | {fmt_rate(median(name, 'rate'))} | {fmt_ms(median(name, 'p50'))} | "
+      f"{fmt_ms(median(name, 'p99'))} | {fmt_rate(median(name, 'cpu'))} | {failed} |")
+w("")
+
+w("| memory | RSS MiB | live heap MiB (after full GC) | HTTP sessions |")
+w("|---|---:|---:|---:|")
+for label, m in memory.items():
+    w(f"| {label} | {m['rss']} | {m['heap']} | {m['sessions']} |")
+w("")
+w(f"Anonymous GETs before `small.after-anonymous-gets`: {int(gets.get('home', 0)):,} of `/` "
+  f"(the Faces home page, {get_rates.get('home', 0):,}/s: the ceiling of anything that renders "
+  f"it, such as the form's answer) and {int(gets.get('redirect', 0)):,} of a short link. Set-Cookie on `/`: "
+  f"{'yes' if set_cookie('headers-home.txt') else 'no'}; on a redirect: "
+  f"{'yes' if set_cookie('headers-redirect.txt') else 'no'}.")
+w(f"`PRAGMA integrity_check` after the {big_label} run: {integrity}. "
+  f"Request errors (non-2xx/3xx, timeouts) over all redirect runs: "
+  f"{sum(errors(n) for n in runs if not n.endswith(('create-form', 'create-service')))}.")
+w("")
+
+w("## Targets")
+w("")
+def target(label, ok, detail):
+    w(f"- {'met' if ok else 'MISSED'}: {label} ({detail})")
+r = ratio(median("big.random", "rate"), median("big.ceiling-random", "rate"))
+inapp = ratio(median("big.random", "rate"), median("big.inapp-random", "rate"))
+cpu = ratio(median("big.ceiling-random", "cpu"), median("big.random", "cpu"))
+target(f"random links over {big_label} at least 90 % of the bare-servlet ceiling", r is not None and r >= 0.9,
+       f"{r:.0%} of the ceiling WAR's req/s; {cpu:.0%} by server CPU per request; "
+       f"{inapp:.0%} of a bare servlet inside the shortener WAR")
+p = ratio(median("big.random", "p99"), median("big.ceiling-random", "p99"))
+target(f"p99 at most 1.5x the ceiling's p99", p is not None and p <= 1.5, f"{p:.2f}x")
+cpu_scale = ratio(median("small.random", "cpu"), median("big.random", "cpu"))
+target(f"{big_label} vs 1 k links within 10 %", scale is not None and abs(1 - scale) <= 0.10,
+       f"{scale:.2f} of the 1 k req/s; by server CPU per request {cpu_scale:.2f}")
+target("creation at least 2,000 links/s through the home page form", (create_form or 0) >= 2000,
+       f"{fmt_rate(create_form)}/s")
+target("creation at least 2,000 links/s through UrlService (no page rendering)",
+       (create_service or 0) >= 2000, f"{fmt_rate(create_service)}/s")
+print("\n".join(out))

@@ -1,0 +1,41 @@
+package dev.shortener.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lets one statement at a time write to the SQLite file, queueing the others in Java.
+ *
+ * <p>SQLite has a single writer; a second connection that tries to write gets SQLITE_BUSY, and the
+ * busy timeout makes it sleep 1, 2, 5, 10, ... ms before trying again, so under concurrent link
+ * creation most of the time went to sleeping rather than writing (bench/run.sh's profile: the
+ * creating threads parked in SQLite's busy handler). Queued here, the next writer starts the moment
+ * the previous one is done. Every writer of the application goes through it: link creation and the
+ * click flush.
+ */
+@ApplicationScoped
+public class SingleWriter {
+
+  /** As long as SQLite itself would wait for the lock before giving up. */
+  private static final long WAIT_MS = SQLiteFileDataSource.BUSY_TIMEOUT_MS;
+
+  private final Semaphore permit = new Semaphore(1);
+
+  /** Waits for the write permit; pair with {@link #release} in a finally block. */
+  public void acquire() {
+    try {
+      if (!permit.tryAcquire(WAIT_MS, TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("Waited " + WAIT_MS + " ms for the database write lock");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the database write lock", e);
+    }
+  }
+
+  /** Gives back the permit taken by {@link #acquire}. */
+  public void release() {
+    permit.release();
+  }
+}
