@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * Writes the short codes of ids 1..N, one a line, with the product's own {@link ShortCodes}, so the
  * benchmark's code list matches what the server decodes for the same salt.
  *
- * <p>Usage: {@code java -cp target/classes:hashids.jar bench/java/Codes.java SALT MIN_LENGTH N FILE}
+ * <p>Usage: {@code java -cp target/classes:hashids.jar bench/java/Codes.java SALT MIN_LENGTH N
+ * FILE}
  */
 public class Codes {
   public static void main(String[] args) throws IOException {

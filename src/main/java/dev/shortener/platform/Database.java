@@ -10,10 +10,10 @@ import java.sql.SQLException;
  * Declares the application's one datasource: the SQLite file {@code shortener.db} in the data
  * directory.
  *
- * <p>The URL uses a {@code ${shortener.data.dir}} system-property placeholder because that is the one
- * syntax both Payara and TomEE resolve; when no such property is set, {@link SQLiteFileDataSource}
- * fills it in from {@code SHORTENER_DATA_DIR} or the default {@code ./data}. SQLite has one writer at
- * a time, so a handful of pooled connections is plenty.
+ * <p>The URL uses a {@code ${shortener.data.dir}} system-property placeholder because that is the
+ * one syntax both Payara and TomEE resolve; when no such property is set, {@link
+ * SQLiteFileDataSource} fills it in from {@code SHORTENER_DATA_DIR} or the default {@code ./data}.
+ * SQLite has one writer at a time, so a handful of pooled connections is plenty.
  */
 @DataSourceDefinition(
     name = Database.JNDI_NAME,

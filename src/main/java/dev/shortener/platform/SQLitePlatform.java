@@ -10,9 +10,9 @@ import org.eclipse.persistence.queries.ValueReadQuery;
  * Teaches EclipseLink the bits of SQLite it needs, since EclipseLink ships no SQLite platform.
  *
  * <p>Selected in persistence.xml with {@code eclipselink.target-database}. IDENTITY ids come from
- * {@code last_insert_rowid()} on the inserting connection; paging is pushed into SQL as {@code LIMIT
- * offset, count} (the generic platform would read and skip rows in Java, hopeless at a million
- * links); SQLite locks whole databases, so there is no {@code FOR UPDATE} to print.
+ * {@code last_insert_rowid()} on the inserting connection; paging is pushed into SQL as {@code
+ * LIMIT offset, count} (the generic platform would read and skip rows in Java, hopeless at a
+ * million links); SQLite locks whole databases, so there is no {@code FOR UPDATE} to print.
  */
 public class SQLitePlatform extends DatabasePlatform {
 

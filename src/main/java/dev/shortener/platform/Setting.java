@@ -17,7 +17,10 @@ public enum Setting {
   ADMIN_PASSWORD(null),
   /** Folder of the SQLite database and the generated Hashids salt. */
   DATA_DIR("./data"),
-  /** Public origin used in the short links shown, e.g. {@code https://sho.rt}; default: the request's. */
+  /**
+   * Public origin used in the short links shown, e.g. {@code https://sho.rt}; default: the
+   * request's.
+   */
   BASE_URL(null),
   /** Hashids salt; default: generated once and kept in the data directory. */
   HASHIDS_SALT(null),
@@ -56,7 +59,9 @@ public enum Setting {
     return Optional.ofNullable(value).map(String::strip);
   }
 
-  /** The value as a positive integer; a malformed value stops the application with a clear message. */
+  /**
+   * The value as a positive integer; a malformed value stops the application with a clear message.
+   */
   public int intValue() {
     String raw = value().orElseThrow();
     try {

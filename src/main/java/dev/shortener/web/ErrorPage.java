@@ -51,6 +51,8 @@ public class ErrorPage {
   public String getMessage() {
     Object specific =
         FacesContext.getCurrentInstance().getExternalContext().getRequestMap().get(MESSAGE);
-    return specific != null ? specific.toString() : TEXTS.getOrDefault(getStatus(), SERVER_ERROR)[1];
+    return specific != null
+        ? specific.toString()
+        : TEXTS.getOrDefault(getStatus(), SERVER_ERROR)[1];
   }
 }

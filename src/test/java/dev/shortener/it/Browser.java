@@ -36,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
-  private static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
+  private static final String CHROMIUM =
+      System.getProperty("browser.chromium", "/usr/bin/chromium");
   private static final String CHROMEDRIVER =
       System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
 
@@ -46,7 +47,8 @@ final class Browser implements AutoCloseable {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   /** The WCAG 2.1 A and AA rules of axe-core; best-practice rules are not requirements. */
-  private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+  private static final List<String> WCAG_21_AA =
+      List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
   final ChromeDriver driver;
   final Look look;
@@ -81,11 +83,16 @@ final class Browser implements AutoCloseable {
         Map.of(
             "deviceMetrics",
             Map.of(
-                "width", look.width,
-                "height", look.height,
-                "pixelRatio", 1,
-                "mobile", look.phone(),
-                "touch", look.phone())));
+                "width",
+                look.width,
+                "height",
+                look.height,
+                "pixelRatio",
+                1,
+                "mobile",
+                look.phone(),
+                "touch",
+                look.phone())));
     if (!javaScript) {
       options.setExperimentalOption(
           "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
@@ -107,7 +114,9 @@ final class Browser implements AutoCloseable {
                 Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
   }
 
-  /** Waits up to ten seconds for {@code condition}; the server shares two cores with the browser. */
+  /**
+   * Waits up to ten seconds for {@code condition}; the server shares two cores with the browser.
+   */
   WebDriverWait waiting() {
     return new WebDriverWait(driver, Duration.ofSeconds(10));
   }
@@ -152,7 +161,9 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.tagName("html")).getAttribute("data-bs-theme");
   }
 
-  /** Saves the whole page, not just the viewport, as {@code target/screenshots/<name>-<look>.png}. */
+  /**
+   * Saves the whole page, not just the viewport, as {@code target/screenshots/<name>-<look>.png}.
+   */
   void screenshot(String name) {
     Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
     @SuppressWarnings("unchecked")
@@ -162,8 +173,10 @@ final class Browser implements AutoCloseable {
         driver.executeCdpCommand(
             "Page.captureScreenshot",
             Map.of(
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", look.width, "height", height, "scale", 1)));
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of("x", 0, "y", 0, "width", look.width, "height", height, "scale", 1)));
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.write(
@@ -177,10 +190,17 @@ final class Browser implements AutoCloseable {
   /** Runs axe-core in the current page and fails on any WCAG 2.1 A or AA violation. */
   void assertAccessible(String page) {
     Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
-    assertFalse(results.isErrored(), () -> "axe failed on " + page + ": " + results.getErrorMessage());
+    assertFalse(
+        results.isErrored(), () -> "axe failed on " + page + ": " + results.getErrorMessage());
     assertTrue(
         results.getViolations().isEmpty(),
-        () -> "WCAG violations on " + page + " (" + look + "):\n" + describe(results.getViolations()));
+        () ->
+            "WCAG violations on "
+                + page
+                + " ("
+                + look
+                + "):\n"
+                + describe(results.getViolations()));
   }
 
   private static String describe(List<Rule> violations) {
@@ -190,9 +210,7 @@ final class Browser implements AutoCloseable {
                 rule.getId()
                     + ": "
                     + rule.getHelp()
-                    + rule.getNodes().stream()
-                        .map(Browser::describe)
-                        .collect(Collectors.joining()))
+                    + rule.getNodes().stream().map(Browser::describe).collect(Collectors.joining()))
         .collect(Collectors.joining("\n"));
   }
 

@@ -48,7 +48,9 @@ class BrowserIT {
   private static final String PASSWORD = System.getProperty("it.admin.password");
   private static final Pattern TOTAL = Pattern.compile("(\\d+) links, most clicked first");
 
-  /** The built WAR plus a static page for short links to lead to, so no request leaves the machine. */
+  /**
+   * The built WAR plus a static page for short links to lead to, so no request leaves the machine.
+   */
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.builtWar().addAsWebResource("browser/arrived.html", "arrived.html");
@@ -107,7 +109,9 @@ class BrowserIT {
       assertEquals(shortLink, qrCodeText(browser, driver.findElement(By.id("qr"))));
 
       driver.findElement(By.id("copy")).click();
-      browser.waiting().until(textToBePresentInElementLocated(By.id("copy-status"), "Copied to the clipboard."));
+      browser
+          .waiting()
+          .until(textToBePresentInElementLocated(By.id("copy-status"), "Copied to the clipboard."));
       assertEquals(shortLink, pasteIntoTheUrlField(driver));
 
       browser.clickToNextPage(driver.findElement(By.id("short-link")));
@@ -116,7 +120,9 @@ class BrowserIT {
     }
   }
 
-  /** Plain http on a host other than localhost has no clipboard API: the link is selected instead. */
+  /**
+   * Plain http on a host other than localhost has no clipboard API: the link is selected instead.
+   */
   @Test
   void copyWithoutTheClipboardApiSelectsTheLink() {
     try (Browser browser = new Browser(Look.DESKTOP)) {
@@ -178,7 +184,8 @@ class BrowserIT {
       browser.assertAccessible("login");
 
       signIn(browser, "not-" + PASSWORD);
-      assertEquals("Wrong user name or password.", driver.findElement(By.id("login-error")).getText());
+      assertEquals(
+          "Wrong user name or password.", driver.findElement(By.id("login-error")).getText());
       browser.screenshot("login-refused");
       browser.assertAccessible("login with an error");
 
@@ -194,7 +201,8 @@ class BrowserIT {
 
       // Clicks reach the database in the background about once a second.
       WebElement row =
-          browser.waiting()
+          browser
+              .waiting()
               .until(d -> rowOf(d, shortLink).filter(r -> clicks(r).equals("2")).orElse(null));
       WebElement original =
           row.findElements(By.cssSelector("a[title]")).stream()
@@ -259,15 +267,22 @@ class BrowserIT {
 
   /** Reads the QR code the way a phone camera would: from the pixels on the screen. */
   private static String qrCodeText(Browser browser, WebElement image) throws Exception {
-    browser.waiting()
-        .until(d -> browser.driver.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", image));
+    browser
+        .waiting()
+        .until(
+            d ->
+                browser.driver.executeScript(
+                    "return arguments[0].complete && arguments[0].naturalWidth > 0", image));
     // An element screenshot is cut at the viewport's edge, and the code may be below it.
     browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", image);
     byte[] png = image.getScreenshotAs(OutputType.BYTES);
     BinaryBitmap bitmap =
         new BinaryBitmap(
-            new HybridBinarizer(new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)))));
-    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            new HybridBinarizer(
+                new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)))));
+    return new QRCodeReader()
+        .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+        .getText();
   }
 
   private static void signIn(Browser browser, String password) {
@@ -291,7 +306,10 @@ class BrowserIT {
       driver.get(base + "stats?page=" + page);
       Optional<WebElement> row =
           driver.findElements(By.cssSelector("#links tbody tr")).stream()
-              .filter(r -> shortLink.equals(r.findElement(By.cssSelector("td.short a")).getAttribute("href")))
+              .filter(
+                  r ->
+                      shortLink.equals(
+                          r.findElement(By.cssSelector("td.short a")).getAttribute("href")))
               .findFirst();
       if (row.isPresent() || driver.findElements(By.cssSelector("a[rel=next]")).isEmpty()) {
         return row;

@@ -22,7 +22,8 @@ final class Deployments {
   static WebArchive builtWar(String name) {
     File war = new File("target/shortener.war");
     if (!war.isFile()) {
-      throw new IllegalStateException(war + " is missing: run the integration tests with ./mvnw verify");
+      throw new IllegalStateException(
+          war + " is missing: run the integration tests with ./mvnw verify");
     }
     return ShrinkWrap.create(ZipImporter.class, name).importFrom(war).as(WebArchive.class);
   }

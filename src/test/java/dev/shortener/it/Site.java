@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /** A visitor of the deployed shortener: plain HTTP, cookies kept, redirects not followed. */
 final class Site {
 
-  private static final Pattern SHORT_URL = Pattern.compile("id=\"short-url\"[^>]*value=\"([^\"]+)\"");
+  private static final Pattern SHORT_URL =
+      Pattern.compile("id=\"short-url\"[^>]*value=\"([^\"]+)\"");
 
   private final URI base;
   private final HttpClient http;
@@ -43,7 +44,8 @@ final class Site {
   }
 
   HttpResponse<String> head(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    return send(
+        HttpRequest.newBuilder(uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
   }
 
   /** Posts a Faces form the way a browser does: fields, the button, the stateless view state. */
@@ -73,7 +75,8 @@ final class Site {
     HttpResponse<String> page = shorten(url);
     Matcher matcher = SHORT_URL.matcher(page.body());
     if (page.statusCode() != 200 || !matcher.find()) {
-      throw new AssertionError("No short link for " + url + ": " + page.statusCode() + "\n" + page.body());
+      throw new AssertionError(
+          "No short link for " + url + ": " + page.statusCode() + "\n" + page.body());
     }
     return matcher.group(1);
   }
@@ -84,7 +87,8 @@ final class Site {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

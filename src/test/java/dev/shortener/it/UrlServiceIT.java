@@ -66,11 +66,19 @@ class UrlServiceIT {
   void everyRuleRefusesWithoutStoring() {
     long before = urls.count();
     String[] refused = {
-      null, "", "ftp://example.com", "javascript:alert(1)", "https://", "https://ex ample.com",
-      "https://example.com/\u0000", "https://user:pw@example.com", "https://example.com/" + "x".repeat(2100)
+      null,
+      "",
+      "ftp://example.com",
+      "javascript:alert(1)",
+      "https://",
+      "https://ex ample.com",
+      "https://example.com/\u0000",
+      "https://user:pw@example.com",
+      "https://example.com/" + "x".repeat(2100)
     };
     for (String input : refused) {
-      InvalidUrlException e = assertThrows(InvalidUrlException.class, () -> urls.shorten(input, ORIGIN));
+      InvalidUrlException e =
+          assertThrows(InvalidUrlException.class, () -> urls.shorten(input, ORIGIN));
       assertTrue(!e.getMessage().isBlank(), "a message for " + input);
     }
     assertEquals(before, urls.count());

@@ -56,7 +56,8 @@ class WebIT {
     assertEquals(200, home.statusCode());
     assertTrue(home.body().contains("URL to shorten"), home.body());
     assertTrue(home.body().contains("value=\"Shorten\""));
-    assertTrue(home.headers().firstValue("Set-Cookie").isEmpty(), "anonymous visitors get no session");
+    assertTrue(
+        home.headers().firstValue("Set-Cookie").isEmpty(), "anonymous visitors get no session");
     assertFalse(home.body().contains("jsessionid"));
   }
 
@@ -81,7 +82,8 @@ class WebIT {
     String tag = UUID.randomUUID().toString();
     String url = "https://example.com/ünï/päth?q=ä&tag=" + tag + "#frag";
     HttpResponse<String> page = site.shorten(url);
-    assertTrue(page.body().contains(url.replace("&", "&amp;")), "the page repeats the URL as typed");
+    assertTrue(
+        page.body().contains(url.replace("&", "&amp;")), "the page repeats the URL as typed");
     String shortLink = site.shortLinkOf(url);
     HttpResponse<String> redirect = site.get(URI.create(shortLink).getPath());
     assertEquals(302, redirect.statusCode());
@@ -95,10 +97,14 @@ class WebIT {
     site.login("admin", PASSWORD);
     long before = totalLinks();
     assertRefused("", "The URL is required!");
-    assertRefused("javascript:alert(1)", "Only web addresses starting with http:// or https:// can be shortened.");
+    assertRefused(
+        "javascript:alert(1)",
+        "Only web addresses starting with http:// or https:// can be shortened.");
     assertRefused("https://example.com/" + "a".repeat(2048), "The URL is too long");
     assertRefused("https://example.com/a\u0001b", "The URL contains control characters.");
-    assertRefused(site.shortLinkOf(unique("https://example.com/loop/")), "That is already a short link of this site.");
+    assertRefused(
+        site.shortLinkOf(unique("https://example.com/loop/")),
+        "That is already a short link of this site.");
     assertEquals(before + 1, totalLinks(), "only the one valid link was stored");
   }
 
@@ -160,8 +166,14 @@ class WebIT {
     assertTrue(qr.headers().firstValue("Set-Cookie").isEmpty(), "no session for an image");
 
     for (String odd :
-        new String[] {"/qr/" + CODES.encode(4_000_000_000L) + ".svg", "/qr/zzzzzz.svg",
-          "/qr/" + code + ".png", "/qr/" + code, "/qr/", "/qr/a/" + code + ".svg"}) {
+        new String[] {
+          "/qr/" + CODES.encode(4_000_000_000L) + ".svg",
+          "/qr/zzzzzz.svg",
+          "/qr/" + code + ".png",
+          "/qr/" + code,
+          "/qr/",
+          "/qr/a/" + code + ".svg"
+        }) {
       HttpResponse<String> page = site.get(odd);
       assertEquals(404, page.statusCode(), odd);
       assertFalse(page.body().contains("Exception"), odd);
@@ -228,8 +240,11 @@ class WebIT {
 
   /** Clicks of {@code url} on the stats pages, or -1 when not listed; the caller is logged in. */
   private long clicksOf(String url) {
-    Pattern row = Pattern.compile(
-        "title=\"" + Pattern.quote(url) + "\"[^<]*>[^<]*</a></td>\\s*<td class=\"text-end clicks\">(\\d+)</td>");
+    Pattern row =
+        Pattern.compile(
+            "title=\""
+                + Pattern.quote(url)
+                + "\"[^<]*>[^<]*</a></td>\\s*<td class=\"text-end clicks\">(\\d+)</td>");
     for (int page = 1; page <= 20; page++) {
       HttpResponse<String> stats = site.get("/stats?page=" + page);
       assertEquals(200, stats.statusCode());
@@ -237,7 +252,8 @@ class WebIT {
       if (matcher.find()) {
         return Long.parseLong(matcher.group(1));
       }
-      if (!stats.body().contains("Page " + page + " of") || stats.body().contains("Page " + page + " of " + page + "<")) {
+      if (!stats.body().contains("Page " + page + " of")
+          || stats.body().contains("Page " + page + " of " + page + "<")) {
         return -1;
       }
     }

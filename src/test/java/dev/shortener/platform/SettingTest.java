@@ -19,7 +19,8 @@ class SettingTest {
   void namesFollowOneRule() {
     assertEquals("SHORTENER_DATA_DIR", Setting.DATA_DIR.environmentVariable());
     assertEquals("shortener.data.dir", Setting.DATA_DIR.systemProperty());
-    assertEquals("shortener.click.flush.interval.ms", Setting.CLICK_FLUSH_INTERVAL_MS.systemProperty());
+    assertEquals(
+        "shortener.click.flush.interval.ms", Setting.CLICK_FLUSH_INTERVAL_MS.systemProperty());
   }
 
   @Test
@@ -38,7 +39,9 @@ class SettingTest {
   @Test
   void malformedNumbersNameTheVariable() {
     System.setProperty("shortener.cache.size", "lots");
-    IllegalStateException e = assertThrows(IllegalStateException.class, Setting.CACHE_SIZE::intValue);
-    assertEquals("SHORTENER_CACHE_SIZE must be a positive whole number, not 'lots'", e.getMessage());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, Setting.CACHE_SIZE::intValue);
+    assertEquals(
+        "SHORTENER_CACHE_SIZE must be a positive whole number, not 'lots'", e.getMessage());
   }
 }

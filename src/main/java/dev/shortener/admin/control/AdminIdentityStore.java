@@ -6,14 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * The one admin account: {@code SHORTENER_ADMIN_USER} (default {@code admin}) with the password from
- * {@code SHORTENER_ADMIN_PASSWORD}, kept only as a {@link PasswordHash}.
+ * The one admin account: {@code SHORTENER_ADMIN_USER} (default {@code admin}) with the password
+ * from {@code SHORTENER_ADMIN_PASSWORD}, kept only as a {@link PasswordHash}.
  *
  * <p>Without a configured password every login fails and the log says how to open the admin pages;
  * there is deliberately no default password to forget to change.
@@ -32,7 +32,8 @@ public class AdminIdentityStore implements IdentityStore {
   @PostConstruct
   void load() {
     user = Setting.ADMIN_USER.value().orElseThrow();
-    password = Setting.ADMIN_PASSWORD.value().map(p -> PasswordHash.of(p.toCharArray())).orElse(null);
+    password =
+        Setting.ADMIN_PASSWORD.value().map(p -> PasswordHash.of(p.toCharArray())).orElse(null);
     if (password == null) {
       LOG.warning(
           "The admin pages are closed: no admin password is configured. Set "
@@ -51,9 +52,7 @@ public class AdminIdentityStore implements IdentityStore {
         MessageDigest.isEqual(
             user.getBytes(StandardCharsets.UTF_8),
             credential.getCaller().getBytes(StandardCharsets.UTF_8));
-    if (password != null
-        && password.matches(credential.getPassword().getValue())
-        && userMatches) {
+    if (password != null && password.matches(credential.getPassword().getValue()) && userMatches) {
       return new CredentialValidationResult(user, Set.of(ADMIN_ROLE));
     }
     return CredentialValidationResult.INVALID_RESULT;

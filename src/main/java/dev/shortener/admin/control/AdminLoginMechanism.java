@@ -24,8 +24,8 @@ import java.util.Set;
  *
  * <p>Written out rather than declared with {@code @CustomFormAuthenticationMechanismDefinition}
  * because of TomEE 9.0.0, whose built-in support for it goes wrong three ways: its
- * {@code @LoginToContinue} opens an HTTP session for every request of every visitor (TOMEE-4682), it
- * answers a sign-in that no admin page preceded with a redirect back to the login page, and a
+ * {@code @LoginToContinue} opens an HTTP session for every request of every visitor (TOMEE-4682),
+ * it answers a sign-in that no admin page preceded with a redirect back to the login page, and a
  * sign-in through {@code SecurityContext.authenticate} is forgotten by the next request because it
  * bypasses the container's session registration ({@code @AutoApplySession}). This mechanism keeps
  * its own two session attributes and behaves the same on Payara and TomEE: only a visitor who asks
@@ -40,7 +40,8 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
 
   private static final String CALLER = AdminLoginMechanism.class.getName() + ".caller";
   private static final String GROUPS = AdminLoginMechanism.class.getName() + ".groups";
-  private static final String REQUESTED_PAGE = AdminLoginMechanism.class.getName() + ".requestedPage";
+  private static final String REQUESTED_PAGE =
+      AdminLoginMechanism.class.getName() + ".requestedPage";
 
   @Inject IdentityStoreHandler identityStores;
 

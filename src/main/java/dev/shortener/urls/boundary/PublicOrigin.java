@@ -12,7 +12,9 @@ public final class PublicOrigin {
 
   private PublicOrigin() {}
 
-  /** The public origin for links created or listed during {@code request}, without a final slash. */
+  /**
+   * The public origin for links created or listed during {@code request}, without a final slash.
+   */
   public static URI of(HttpServletRequest request) {
     String configured = Setting.BASE_URL.value().orElse(null);
     if (configured != null) {

@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /qr/<code>.svg}: the QR code of a short link, drawn by the app so that no outside image
- * service ever sees the links. Only codes of existing links get one; anything else is a 404.
+ * {@code GET /qr/<code>.svg}: the QR code of a short link, drawn by the app so that no outside
+ * image service ever sees the links. Only codes of existing links get one; anything else is a 404.
  *
  * <p>A path-prefix mapping, so it wins over {@link RedirectServlet} on {@code /} for everything
  * below {@code /qr/}. {@code /qr/*} also matches the bare path {@code /qr}, which with a short

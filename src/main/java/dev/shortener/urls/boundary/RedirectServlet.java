@@ -77,7 +77,10 @@ public class RedirectServlet extends HttpServlet {
     response.setHeader("Location", redirect.get().location());
   }
 
-  /** {@code /} and one or more ASCII letters or digits: a loop, as a regex cost measurably more here. */
+  /**
+   * {@code /} and one or more ASCII letters or digits: a loop, as a regex cost measurably more
+   * here.
+   */
   private static boolean isCodePath(String path) {
     if (path.length() < 2 || path.charAt(0) != '/') {
       return false;
@@ -92,8 +95,8 @@ public class RedirectServlet extends HttpServlet {
   }
 
   /**
-   * Renders the error view directly rather than through {@code sendError}: an error dispatch from
-   * a servlet on {@code /} makes Mojarra log a mapping warning for every unknown code.
+   * Renders the error view directly rather than through {@code sendError}: an error dispatch from a
+   * servlet on {@code /} makes Mojarra log a mapping warning for every unknown code.
    */
   private static void notFound(
       HttpServletRequest request, HttpServletResponse response, String message)

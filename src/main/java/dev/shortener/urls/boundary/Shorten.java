@@ -31,8 +31,7 @@ public class Shorten {
     } catch (InvalidUrlException refused) {
       FacesContext.getCurrentInstance()
           .addMessage(
-              URL_FIELD,
-              new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+              URL_FIELD, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
     }
   }
 

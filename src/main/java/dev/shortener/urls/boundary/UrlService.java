@@ -30,13 +30,13 @@ import javax.sql.DataSource;
  * Creates short links and looks them up for the admin pages, through JPA. The redirect path reads
  * links with plain JDBC in {@link dev.shortener.urls.control.RedirectCache}.
  *
- * <p>A new link is stored with a single JDBC {@code INSERT ... RETURNING}
- * in SQLite's own autocommit, not with {@code persist} in a JTA transaction. SQLite lets one
- * connection write at a time, and with JPA the write lock is held from the {@code INSERT} through
- * EclipseLink's flush, the EJB container's post-processing and the commit; under 64 concurrent
- * creations that serialized stretch capped bench/run.sh at 700-1,000 links/s (about 2 k/s
- * expected on a quiet machine). One autocommitted statement holds the lock for a few dozen
- * microseconds. Clicks are not written here; see {@link dev.shortener.urls.control.ClickFlusher}.
+ * <p>A new link is stored with a single JDBC {@code INSERT ... RETURNING} in SQLite's own
+ * autocommit, not with {@code persist} in a JTA transaction. SQLite lets one connection write at a
+ * time, and with JPA the write lock is held from the {@code INSERT} through EclipseLink's flush,
+ * the EJB container's post-processing and the commit; under 64 concurrent creations that serialized
+ * stretch capped bench/run.sh at 700-1,000 links/s (about 2 k/s expected on a quiet machine). One
+ * autocommitted statement holds the lock for a few dozen microseconds. Clicks are not written here;
+ * see {@link dev.shortener.urls.control.ClickFlusher}.
  */
 @Stateless
 public class UrlService {

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Clicks counted in memory until {@link ClickFlusher} writes them, instead of the tutorial's
  * database write per click (which caps redirects at a few hundred a second on SQLite).
  *
- * <p>Holds at most one entry per link clicked since the last flush. {@code merge} and {@code remove}
- * are atomic per key, so a click lands either in the batch being written or in the next one, never
- * in neither.
+ * <p>Holds at most one entry per link clicked since the last flush. {@code merge} and {@code
+ * remove} are atomic per key, so a click lands either in the batch being written or in the next
+ * one, never in neither.
  */
 @ApplicationScoped
 public class ClickCounter {

@@ -24,8 +24,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Writes the clicks counted in memory to the database: every {@code SHORTENER_CLICK_FLUSH_INTERVAL_MS}
- * (default one second) and once more when the application stops.
+ * Writes the clicks counted in memory to the database: every {@code
+ * SHORTENER_CLICK_FLUSH_INTERVAL_MS} (default one second) and once more when the application stops.
  *
  * <p>So a crash loses at most one interval of clicks and a clean stop loses none. One JDBC batch in
  * one transaction per flush: at tens of thousands of distinct links clicked a second, one JPQL
@@ -61,9 +61,9 @@ public class ClickFlusher {
   }
 
   /**
-   * The last flush, through a connection of its own: on SIGTERM Payara Micro takes the application's
-   * connection pool down before it destroys this bean, and bench/crash.sh saw the pool refuse this
-   * write, losing every click since the previous flush.
+   * The last flush, through a connection of its own: on SIGTERM Payara Micro takes the
+   * application's connection pool down before it destroys this bean, and bench/crash.sh saw the
+   * pool refuse this write, losing every click since the previous flush.
    */
   @PreDestroy
   void flushOnStop() {

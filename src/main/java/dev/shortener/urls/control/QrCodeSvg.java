@@ -26,9 +26,12 @@ public final class QrCodeSvg {
    */
   private static final Map<EncodeHintType, Object> HINTS =
       Map.of(
-          EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-          EncodeHintType.CHARACTER_SET, "UTF-8",
-          EncodeHintType.MARGIN, 0);
+          EncodeHintType.ERROR_CORRECTION,
+          ErrorCorrectionLevel.M,
+          EncodeHintType.CHARACTER_SET,
+          "UTF-8",
+          EncodeHintType.MARGIN,
+          0);
 
   private QrCodeSvg() {}
 

@@ -1,6 +1,8 @@
 package dev.shortener.urls.control;
 
-/** What answering one short link takes: the link's id, to count the click, and its {@code Location}. */
+/**
+ * What answering one short link takes: the link's id, to count the click, and its {@code Location}.
+ */
 public final class Redirect {
 
   private final long id;

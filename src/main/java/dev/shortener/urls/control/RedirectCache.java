@@ -34,11 +34,12 @@ import javax.sql.DataSource;
  * <p>Bounded by {@code SHORTENER_CACHE_SIZE} (least recently used links leave first). A miss reads
  * the database once, with plain JDBC like the preload below. Ids above the highest one ever handed
  * out are answered "not found" without a query, so a flood of made-up codes cannot reach SQLite;
- * the rare missing id below it is cached as absent like any other answer, which is safe because SQLite's AUTOINCREMENT never reuses an id.
+ * the rare missing id below it is cached as absent like any other answer, which is safe because
+ * SQLite's AUTOINCREMENT never reuses an id.
  *
  * <p>When the application starts, the newest links, as many as the cache holds, are loaded in the
- * background with one query, so that a restart does not send every first visit to SQLite: a
- * million links load in a few seconds, where a miss at a time managed a few thousand a second.
+ * background with one query, so that a restart does not send every first visit to SQLite: a million
+ * links load in a few seconds, where a miss at a time managed a few thousand a second.
  */
 @ApplicationScoped
 public class RedirectCache {
@@ -83,7 +84,8 @@ public class RedirectCache {
    */
   private Optional<Redirect> load(long id) {
     try (Connection connection = database.getConnection();
-        PreparedStatement byId = connection.prepareStatement("SELECT original FROM url WHERE id = ?")) {
+        PreparedStatement byId =
+            connection.prepareStatement("SELECT original FROM url WHERE id = ?")) {
       byId.setLong(1, id);
       try (ResultSet row = byId.executeQuery()) {
         return row.next()

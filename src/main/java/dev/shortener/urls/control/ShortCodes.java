@@ -7,8 +7,8 @@ import org.hashids.Hashids;
  * Turns row ids into short codes and back with Hashids, exactly as the Flask tutorial's {@code
  * hashids.encode(url.id)} does for the same salt and minimum length.
  *
- * <p>Codes use Hashids' default alphabet minus its separators {@code cfhistuCFHISTU}: a single id is
- * never encoded with a separator, which is why page names such as {@code stats} or {@code login}
+ * <p>Codes use Hashids' default alphabet minus its separators {@code cfhistuCFHISTU}: a single id
+ * is never encoded with a separator, which is why page names such as {@code stats} or {@code login}
  * can never be mistaken for a code.
  */
 public final class ShortCodes {

@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  *
  * <p>Without a configured salt, one is generated on first start and kept in {@code hashids-salt} in
  * the data directory, beside the database it belongs to: a changed salt would break every link, so
- * the file is written once and only read after that. The salt is its own secret, shared with nothing.
+ * the file is written once and only read after that. The salt is its own secret, shared with
+ * nothing.
  */
 @Dependent
 public class ShortCodesConfiguration {

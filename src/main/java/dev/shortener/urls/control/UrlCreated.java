@@ -1,8 +1,8 @@
 package dev.shortener.urls.control;
 
 /**
- * Fired by {@link dev.shortener.urls.boundary.UrlService} inside the creating transaction; observers
- * that care only about committed links listen {@code during = AFTER_SUCCESS}.
+ * Fired by {@link dev.shortener.urls.boundary.UrlService} inside the creating transaction;
+ * observers that care only about committed links listen {@code during = AFTER_SUCCESS}.
  */
 public final class UrlCreated {
 

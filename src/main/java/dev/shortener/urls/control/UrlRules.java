@@ -80,8 +80,9 @@ public final class UrlRules {
 
   /**
    * The stored URL as an ASCII-only {@code Location} value: a non-ASCII host becomes punycode and
-   * every other non-ASCII character is percent-encoded as UTF-8. Headers are ISO-8859-1 on the wire,
-   * so anything else would reach the browser garbled; ASCII URLs come back unchanged, byte for byte.
+   * every other non-ASCII character is percent-encoded as UTF-8. Headers are ISO-8859-1 on the
+   * wire, so anything else would reach the browser garbled; ASCII URLs come back unchanged, byte
+   * for byte.
    */
   public static String toLocation(String url) {
     boolean ascii = url.chars().allMatch(c -> c < 0x80);
@@ -95,7 +96,8 @@ public final class UrlRules {
     }
     String authority = url.substring(hostStart, hostEnd);
     int port = authority.lastIndexOf(':');
-    String hostPart = port < 0 || authority.startsWith("[") ? authority : authority.substring(0, port);
+    String hostPart =
+        port < 0 || authority.startsWith("[") ? authority : authority.substring(0, port);
     String portPart = hostPart.length() == authority.length() ? "" : authority.substring(port);
     StringBuilder location = new StringBuilder(url.length() + 32);
     location.append(url, 0, hostStart);

@@ -27,8 +27,10 @@ public class Url {
 
   /** Every link, most clicked first, newest first among equals. */
   public static final String MOST_CLICKED = "Url.mostClicked";
+
   /** How many links there are. */
   public static final String COUNT = "Url.count";
+
   /** The highest id handed out so far, or null for an empty table. */
   public static final String HIGHEST_ID = "Url.highestId";
 

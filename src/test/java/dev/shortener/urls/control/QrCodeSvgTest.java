@@ -63,7 +63,8 @@ class QrCodeSvgTest {
     boolean[][] modules = rasterize(svg);
     int scale = 6;
     BufferedImage image =
-        new BufferedImage(modules.length * scale, modules.length * scale, BufferedImage.TYPE_INT_RGB);
+        new BufferedImage(
+            modules.length * scale, modules.length * scale, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());

@@ -55,8 +55,7 @@ class ShortCodesTest {
 
   @Test
   void differentSaltsGiveDifferentCodes() {
-    assertFalse(
-        new ShortCodes("one", 4).encode(42).equals(new ShortCodes("two", 4).encode(42)));
+    assertFalse(new ShortCodes("one", 4).encode(42).equals(new ShortCodes("two", 4).encode(42)));
   }
 
   @Test
@@ -70,9 +69,19 @@ class ShortCodesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", "stats", "login", "health", "metrics", "openapi", "index", "a-b", "abc!", "ÿÿÿÿ",
+        "",
+        "stats",
+        "login",
+        "health",
+        "metrics",
+        "openapi",
+        "index",
+        "a-b",
+        "abc!",
+        "ÿÿÿÿ",
         "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
-        "ZZZZZZZZZZZZZZZZZZZZ", "0000"
+        "ZZZZZZZZZZZZZZZZZZZZ",
+        "0000"
       })
   void refusesWhatItDidNotProduce(String code) {
     assertEquals(ShortCodes.INVALID, new ShortCodes("salt", 4).decode(code));

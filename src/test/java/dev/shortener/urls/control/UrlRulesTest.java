@@ -54,11 +54,17 @@ class UrlRulesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "javascript:alert(1)", "ftp://example.com/file", "data:text/html,hi", "example.com",
-        "/relative/path", "mailto:a@example.com", "file:///etc/passwd"
+        "javascript:alert(1)",
+        "ftp://example.com/file",
+        "data:text/html,hi",
+        "example.com",
+        "/relative/path",
+        "mailto:a@example.com",
+        "file:///etc/passwd"
       })
   void acceptsOnlyHttpAndHttps(String url) {
-    assertEquals("Only web addresses starting with http:// or https:// can be shortened.", refusal(url));
+    assertEquals(
+        "Only web addresses starting with http:// or https:// can be shortened.", refusal(url));
   }
 
   @ParameterizedTest
@@ -78,15 +84,21 @@ class UrlRulesTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"https://exa\u0000mple.com", "https://example.com/\u0007", "https://example.com/a\u0085b",
-        "https://example.com/\u202Egnp.exe", "https://example.com/a\tb"})
+      strings = {
+        "https://exa\u0000mple.com",
+        "https://example.com/\u0007",
+        "https://example.com/a\u0085b",
+        "https://example.com/\u202Egnp.exe",
+        "https://example.com/a\tb"
+      })
   void refusesControlCharacters(String url) {
     assertEquals("The URL contains control characters.", refusal(url));
   }
 
   @Test
   void refusesSpaces() {
-    assertEquals("The URL contains spaces; encode them as %20 or remove them.",
+    assertEquals(
+        "The URL contains spaces; encode them as %20 or remove them.",
         refusal("https://example.com/a b"));
   }
 
@@ -100,7 +112,9 @@ class UrlRulesTest {
   void refusesItsOwnShortLinks() {
     String own = "https://sho.rt/" + codes.encode(7);
     assertEquals("That is already a short link of this site.", refusal(own));
-    assertEquals("That is already a short link of this site.", refusal("https://SHO.RT:443/" + codes.encode(7)));
+    assertEquals(
+        "That is already a short link of this site.",
+        refusal("https://SHO.RT:443/" + codes.encode(7)));
   }
 
   @Test
