@@ -32,9 +32,10 @@ import javax.sql.DataSource;
  * that decode to an id are ever cached, so made-up codes cannot fill the cache.
  *
  * <p>Bounded by {@code SHORTENER_CACHE_SIZE} (least recently used links leave first). A miss reads
- * the database once, with plain JDBC like the preload below. Ids above the highest one ever handed out are answered "not found" without a
- * query, so a flood of made-up codes cannot reach SQLite; the rare missing id below it is cached as
- * absent like any other answer, which is safe because SQLite's AUTOINCREMENT never reuses an id.
+ * the database once, with plain JDBC like the preload below. Ids above the highest one ever handed
+ * out are answered "not found" without a query, so a flood of made-up codes cannot reach SQLite;
+ * the rare missing id below it is cached as absent like any other answer, which is safe because
+ * SQLite's AUTOINCREMENT never reuses an id.
  *
  * <p>When the application starts, the newest links, as many as the cache holds, are loaded in the
  * background with one query, so that a restart does not send every first visit to SQLite: a
@@ -83,7 +84,8 @@ public class RedirectCache {
    */
   private Optional<Redirect> load(long id) {
     try (Connection connection = database.getConnection();
-        PreparedStatement byId = connection.prepareStatement("SELECT original FROM url WHERE id = ?")) {
+        PreparedStatement byId =
+            connection.prepareStatement("SELECT original FROM url WHERE id = ?")) {
       byId.setLong(1, id);
       try (ResultSet row = byId.executeQuery()) {
         return row.next()
