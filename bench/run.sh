@@ -6,7 +6,7 @@
 #   bench/run.sh [--quick] [--port N] [--no-build] [--out FILE]
 #
 # --quick: 100 k rows instead of 1 M, 3 s rounds, 10 k GETs for the session check (about 4 min).
-# Full run: about 12 minutes on 2 cores. See bench/README.md for what each figure means.
+# Full run: about 10 minutes on 2 cores. See bench/README.md for what each figure means.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=8480

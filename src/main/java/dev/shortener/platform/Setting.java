@@ -26,7 +26,7 @@ public enum Setting {
   HASHIDS_SALT(null),
   /** Shortest code Hashids produces; the tutorial used 4. */
   HASHIDS_MIN_LENGTH("4"),
-  /** How many short links the redirect cache holds (about 200 bytes each). */
+  /** How many short links the redirect cache holds and loads at start (about 230 bytes each). */
   CACHE_SIZE("1000000"),
   /** Milliseconds between two writes of the counted clicks to the database. */
   CLICK_FLUSH_INTERVAL_MS("1000");

@@ -77,10 +77,7 @@ public class RedirectServlet extends HttpServlet {
     response.setHeader("Location", redirect.get().location());
   }
 
-  /**
-   * {@code /} and one or more ASCII letters or digits: a loop, as a regex cost measurably more
-   * here.
-   */
+  /** {@code /} and one or more ASCII letters or digits; a loop, as a regex cost measurably more. */
   private static boolean isCodePath(String path) {
     if (path.length() < 2 || path.charAt(0) != '/') {
       return false;
