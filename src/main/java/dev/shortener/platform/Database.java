@@ -18,7 +18,7 @@ import java.sql.SQLException;
 @DataSourceDefinition(
     name = Database.JNDI_NAME,
     className = "dev.shortener.platform.SQLiteFileDataSource",
-    url = "jdbc:sqlite:${shortener.data.dir}/shortener.db",
+    url = "jdbc:sqlite:${shortener.data.dir}/" + Database.FILE,
     minPoolSize = 2,
     maxPoolSize = 16)
 @ApplicationScoped

@@ -94,15 +94,10 @@ public class ClickFlusher {
   }
 
   private static void write(Map<Long, Long> batch, Connections connections) throws SQLException {
+    // Never inside a container transaction: the timer's flush is NOT_SUPPORTED and the last one
+    // uses a connection of its own (TomEE would run a @PreDestroy in a transaction regardless).
     try (Connection connection = connections.open()) {
-      // Normally no transaction is active here and the batch commits on its own. TomEE runs a
-      // singleton's callbacks in a container transaction whatever the transaction attribute says:
-      // a pooled connection then comes enlisted, with auto-commit off, refuses commit and
-      // setAutoCommit, and the container commits the batch.
-      boolean ownTransaction = connection.getAutoCommit();
-      if (ownTransaction) {
-        connection.setAutoCommit(false);
-      }
+      connection.setAutoCommit(false);
       try (PreparedStatement update =
           connection.prepareStatement("UPDATE url SET clicks = clicks + ? WHERE id = ?")) {
         // In id order: each UPDATE then lands next to the previous one in the table's B-tree
@@ -112,18 +107,12 @@ public class ClickFlusher {
           update.addBatch();
         }
         update.executeBatch();
-        if (ownTransaction) {
-          connection.commit();
-        }
+        connection.commit();
       } catch (SQLException | RuntimeException e) {
-        if (ownTransaction) {
-          connection.rollback();
-        }
+        connection.rollback();
         throw e;
       } finally {
-        if (ownTransaction) {
-          connection.setAutoCommit(true);
-        }
+        connection.setAutoCommit(true);
       }
     }
   }

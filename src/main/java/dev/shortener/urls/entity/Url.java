@@ -51,12 +51,6 @@ public class Url {
   /** For JPA. */
   protected Url() {}
 
-  /** A new link to {@code original}, created now, not clicked yet. */
-  public Url(String original, Instant created) {
-    this.original = original;
-    this.created = created.toEpochMilli();
-  }
-
   public Long getId() {
     return id;
   }
