@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.platform.Database;
 import dev.shortener.urls.boundary.ShortLink;
 import dev.shortener.urls.boundary.UrlService;
 import dev.shortener.urls.control.ClickCounter;
@@ -11,9 +12,14 @@ import dev.shortener.urls.control.ClickFlusher;
 import dev.shortener.urls.control.InvalidUrlException;
 import dev.shortener.urls.control.RedirectCache;
 import dev.shortener.urls.control.ShortCodes;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -44,6 +51,9 @@ class UrlServiceIT {
   @Inject RedirectCache redirects;
   @Inject ClickCounter clicks;
   @EJB ClickFlusher flusher;
+
+  @Resource(lookup = Database.JNDI_NAME)
+  DataSource database;
 
   private static String unique() {
     return "https://example.com/service/" + UUID.randomUUID() + "?a=1&b=%20";
@@ -102,6 +112,40 @@ class UrlServiceIT {
     }
     flusher.flush();
     assertEquals(5, urls.find(id).orElseThrow().getClicks());
+  }
+
+  @Test
+  void clicksOfSeveralFlushesAddUpWhenReadAndTheReadEmptiesTheLog() throws Exception {
+    long id = codes.decode(urls.shorten(unique(), ORIGIN).getCode());
+    clicks.count(id);
+    flusher.flush();
+    clicks.count(id);
+    clicks.count(id);
+    flusher.flush();
+    assertEquals(2, loggedRows(id), "each flush appends a row; none is folded yet");
+    assertEquals(3, urls.find(id).orElseThrow().getClicks());
+    assertEquals(0, loggedRows(id), "the read folded the log into the link");
+    clicks.count(id);
+    flusher.flush();
+    assertEquals(
+        4,
+        urls.mostClicked(0, 1000).stream()
+            .filter(url -> url.getId() == id)
+            .findFirst()
+            .orElseThrow()
+            .getClicks());
+  }
+
+  private long loggedRows(long id) throws SQLException {
+    try (Connection connection = database.getConnection();
+        PreparedStatement rows =
+            connection.prepareStatement("SELECT COUNT(*) FROM click WHERE url_id = ?")) {
+      rows.setLong(1, id);
+      try (ResultSet count = rows.executeQuery()) {
+        count.next();
+        return count.getLong(1);
+      }
+    }
   }
 
   @Test

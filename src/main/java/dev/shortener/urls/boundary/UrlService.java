@@ -2,12 +2,14 @@ package dev.shortener.urls.boundary;
 
 import dev.shortener.platform.Database;
 import dev.shortener.platform.SingleWriter;
+import dev.shortener.urls.control.ClickFlusher;
 import dev.shortener.urls.control.InvalidUrlException;
 import dev.shortener.urls.control.ShortCodes;
 import dev.shortener.urls.control.UrlCreated;
 import dev.shortener.urls.control.UrlRules;
 import dev.shortener.urls.entity.Url;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -35,8 +37,9 @@ import javax.sql.DataSource;
  * time, and with JPA the write lock is held from the {@code INSERT} through EclipseLink's flush,
  * the EJB container's post-processing and the commit; under 64 concurrent creations that serialized
  * stretch capped bench/run.sh at 700-1,000 links/s (about 2 k/s expected on a quiet machine). One
- * autocommitted statement holds the lock for a few dozen microseconds. Clicks are not written here;
- * see {@link dev.shortener.urls.control.ClickFlusher}.
+ * autocommitted statement holds the lock for a few dozen microseconds. Clicks are not written here
+ * (see {@link ClickFlusher}); the methods that return click counts first have it fold its log into
+ * the links, so they see every click flushed so far.
  */
 @Stateless
 public class UrlService {
@@ -49,6 +52,8 @@ public class UrlService {
   @Inject Event<UrlCreated> created;
 
   @Inject SingleWriter writer;
+
+  @EJB ClickFlusher clicks;
 
   @Resource(lookup = Database.JNDI_NAME)
   DataSource database;
@@ -91,13 +96,15 @@ public class UrlService {
     }
   }
 
-  /** Link {@code id}, with its flushed click count. */
+  /** Link {@code id}, with every click flushed so far. */
   public Optional<Url> find(long id) {
+    clicks.fold();
     return Optional.ofNullable(em.find(Url.class, id));
   }
 
-  /** One page of links, most clicked first. */
+  /** One page of links, most clicked first, with every click flushed so far. */
   public List<Url> mostClicked(int first, int max) {
+    clicks.fold();
     return em.createNamedQuery(Url.MOST_CLICKED, Url.class)
         .setFirstResult(first)
         .setMaxResults(max)

@@ -15,10 +15,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -27,15 +25,24 @@ import javax.sql.DataSource;
  * Writes the clicks counted in memory to the database: every {@code
  * SHORTENER_CLICK_FLUSH_INTERVAL_MS} (default one second) and once more when the application stops.
  *
- * <p>So a crash loses at most one interval of clicks and a clean stop loses none. One JDBC batch in
- * one transaction per flush: at tens of thousands of distinct links clicked a second, one JPQL
- * update per link would cost more than the redirects themselves. A failed flush keeps its counts
- * for the next one.
+ * <p>So a crash loses at most one interval of clicks and a clean stop loses none. A flush appends
+ * its counts to the {@link ClickLog} in one JDBC batch and one transaction; the log is folded into
+ * {@code url.clicks} once it holds {@value #FOLD_AFTER_ROWS} rows, and before anything reads click
+ * counts ({@link #fold}). A failed flush keeps its counts for the next one.
+ *
+ * <p>A container-managed singleton: flushes and folds never overlap.
  */
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ClickFlusher {
+
+  /**
+   * Log rows that trigger a fold. Under clicks spread evenly over a million links, the worst case,
+   * a fold of this many rows takes about a second and comes every half minute; under real traffic,
+   * skewed towards few links, it comes far more rarely.
+   */
+  static final int FOLD_AFTER_ROWS = 500_000;
 
   private static final Logger LOG = Logger.getLogger(ClickFlusher.class.getName());
 
@@ -48,6 +55,11 @@ public class ClickFlusher {
 
   @Resource TimerService timers;
 
+  private long loggedSinceFold;
+
+  /** Until the first fold, the log may hold rows from before a restart. */
+  private boolean logMayHoldRows = true;
+
   @PostConstruct
   void schedule() {
     long interval = Setting.CLICK_FLUSH_INTERVAL_MS.intValue();
@@ -58,6 +70,31 @@ public class ClickFlusher {
   @Timeout
   public void flush() {
     flush(database::getConnection);
+    if (loggedSinceFold >= FOLD_AFTER_ROWS) {
+      fold();
+    }
+  }
+
+  /**
+   * Moves the logged clicks into {@code url.clicks}, so that queries of that column see every click
+   * flushed so far. A failed fold leaves the log as it was, for the next one.
+   */
+  public void fold() {
+    if (!logMayHoldRows) {
+      return;
+    }
+    try {
+      writer.acquire();
+      try {
+        inTransaction(database::getConnection, ClickLog::fold);
+        loggedSinceFold = 0;
+        logMayHoldRows = false;
+      } finally {
+        writer.release();
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not fold the click log into the links; will retry", e);
+    }
   }
 
   /**
@@ -78,7 +115,9 @@ public class ClickFlusher {
     try {
       writer.acquire();
       try {
-        write(batch, connections);
+        inTransaction(connections, connection -> ClickLog.append(connection, batch));
+        loggedSinceFold += batch.size();
+        logMayHoldRows = true;
       } finally {
         writer.release();
       }
@@ -93,27 +132,30 @@ public class ClickFlusher {
     Connection open() throws SQLException;
   }
 
-  private static void write(Map<Long, Long> batch, Connections connections) throws SQLException {
-    // Never inside a container transaction: the timer's flush is NOT_SUPPORTED and the last one
-    // uses a connection of its own (TomEE would run a @PreDestroy in a transaction regardless).
+  /** SQL run by {@link #inTransaction}. */
+  private interface Work {
+    void run(Connection connection) throws SQLException;
+  }
+
+  private static void inTransaction(Connections connections, Work work) throws SQLException {
+    // Never inside a container transaction: this bean's methods are NOT_SUPPORTED and the last
+    // flush uses a connection of its own (TomEE would run a @PreDestroy in a transaction
+    // regardless).
     try (Connection connection = connections.open()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement update =
-          connection.prepareStatement("UPDATE url SET clicks = clicks + ? WHERE id = ?")) {
-        // In id order: each UPDATE then lands next to the previous one in the table's B-tree
-        for (Map.Entry<Long, Long> clicks : new TreeMap<>(batch).entrySet()) {
-          update.setLong(1, clicks.getValue());
-          update.setLong(2, clicks.getKey());
-          update.addBatch();
-        }
-        update.executeBatch();
+      try {
+        work.run(connection);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        try {
+          connection.rollback();
+          connection.setAutoCommit(true);
+        } catch (SQLException cleanup) {
+          e.addSuppressed(cleanup);
+        }
         throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
+      connection.setAutoCommit(true);
     }
   }
 }
