@@ -14,6 +14,9 @@ log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
+# Clock ticks the whole machine has spent busy so far (every CPU state but idle and iowait).
+machine_busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+
 # Installs wrk and sqlite3 from Debian when missing (the benchmark needs both).
 require_tools() {
   local missing=()

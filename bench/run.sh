@@ -30,7 +30,7 @@ SMALL_ROWS=1000
 if ((QUICK)); then
   BIG_ROWS=100000 ROUND_SECONDS=3 ROUNDS=2 ANONYMOUS_GETS=10000 CREATE_SECONDS=5
 else
-  BIG_ROWS=1000000 ROUND_SECONDS=5 ROUNDS=3 ANONYMOUS_GETS=100000 CREATE_SECONDS=10
+  BIG_ROWS=1000000 ROUND_SECONDS=5 ROUNDS=5 ANONYMOUS_GETS=100000 CREATE_SECONDS=10
 fi
 # The issue's load: 2 wrk threads, 64 connections, on the same 2-core machine as the server.
 WRK=(wrk -t2 -c64 --timeout 10s)
@@ -41,21 +41,30 @@ RESULTS="$WORK/results.tsv"
 trap 'stop_server KILL' EXIT
 
 # measure NAME SECONDS URL [SCRIPT [ARGS...]]: one wrk run; appends
-# "NAME requests seconds req/s p50 p99 errors load cpu-us-per-request" to $RESULTS. The server's
-# CPU time per request is the figure least disturbed by other processes on the machine.
+# "NAME requests seconds req/s p50 p99 errors others% cpu-us-per-request" to $RESULTS. The server's
+# CPU time per request is the figure least disturbed by other processes on the machine; others% is
+# how much of the machine's CPU went to neither the server nor wrk during the run (other builds,
+# other benchmarks): above a few percent, the run's req/s and latencies are suspect.
 measure() {
   local name=$1 seconds=$2 url=$3 script=${4:-fixed.lua}
   shift 3
   (($#)) && shift
-  local load output line cpu_before cpu_us
-  load=$(load_average)
+  local output line cpu_before busy_before wrk_seconds cpu_us others
   cpu_before=$(server_cpu_ticks)
-  output=$("${WRK[@]}" -d"${seconds}s" -s "$BENCH_WRK_DIR/$script" "$url" -- "$@")
+  busy_before=$(machine_busy_ticks)
+  local TIMEFORMAT='%U %S'
+  { time output=$("${WRK[@]}" -d"${seconds}s" -s "$BENCH_WRK_DIR/$script" "$url" -- "$@"); } 2>"$WORK/wrk-time"
+  wrk_seconds=$(awk '{print $1 + $2}' "$WORK/wrk-time")
   line=$(grep '^RESULT' <<<"$output")
-  cpu_us=$(awk -v ticks=$(($(server_cpu_ticks) - cpu_before)) -v hz="$(getconf CLK_TCK)" \
-    -v requests="$(cut -d' ' -f2 <<<"$line")" 'BEGIN {printf "%.0f", ticks * 1e6 / hz / requests}')
-  printf '%s %s %s %s\n' "$name" "${line#RESULT }" "${load// /,}" "$cpu_us" >>"$RESULTS"
-  log "$name: ${line#RESULT } (load $load; server CPU ${cpu_us} us/request)"
+  read -r cpu_us others < <(awk -v server=$(($(server_cpu_ticks) - cpu_before)) \
+    -v busy=$(($(machine_busy_ticks) - busy_before)) -v wrk="$wrk_seconds" -v hz="$(getconf CLK_TCK)" \
+    -v cores="$(nproc)" -v seconds="$seconds" -v requests="$(cut -d' ' -f2 <<<"$line")" \
+    'BEGIN {
+      others = (busy - server - wrk * hz) / (hz * cores * seconds) * 100
+      printf "%.0f %.0f\n", server * 1e6 / hz / requests, others < 0 ? 0 : others
+    }')
+  printf '%s %s %s %s\n' "$name" "${line#RESULT }" "$others" "$cpu_us" >>"$RESULTS"
+  log "$name: ${line#RESULT } (others ${others}% of the CPU; server CPU ${cpu_us} us/request)"
   grep -E '^FAILED' <<<"$output" | sed "s/^/$name /" >>"$WORK/notes.txt" || true
 }
 
@@ -66,14 +75,15 @@ redirect_cases() {
   hot=$(head -1 "$codes")
   # Unrecorded: the memory probe before this forced a full GC, and the first seconds after it
   # showed two to three times the CPU per request of the rounds that followed.
-  "${WRK[@]}" -d3s "$BASE/$hot" >/dev/null
-  "${WRK[@]}" -d3s -s "$BENCH_WRK_DIR/random.lua" "$BASE" -- "$codes" / >/dev/null
+  "${WRK[@]}" -d5s "$BASE/$hot" >/dev/null
+  "${WRK[@]}" -d3s "$BASE/bare/$hot" >/dev/null
+  "${WRK[@]}" -d5s -s "$BENCH_WRK_DIR/random.lua" "$BASE" -- "$codes" / >/dev/null
   for ((round = 1; round <= ROUNDS; round++)); do
     measure "$set.hot" "$ROUND_SECONDS" "$BASE/$hot"
-    measure "$set.ceiling-hot" "$ROUND_SECONDS" "$BASE/ceiling/bare/$hot"
+    measure "$set.ceiling-hot" "$ROUND_SECONDS" "$BASE/bare/$hot"
     measure "$set.random" "$ROUND_SECONDS" "$BASE" random.lua "$codes" /
-    measure "$set.ceiling-random" "$ROUND_SECONDS" "$BASE" random.lua "$codes" /ceiling/bare/
-    measure "$set.inapp-random" "$ROUND_SECONDS" "$BASE" random.lua "$codes" /bare/
+    measure "$set.ceiling-random" "$ROUND_SECONDS" "$BASE" random.lua "$codes" /bare/
+    measure "$set.server-random" "$ROUND_SECONDS" "$BASE" random.lua "$codes" /ceiling/bare/
   done
 }
 
