@@ -91,13 +91,8 @@ public class ClickFlusher {
       return;
     }
     try {
-      writer.acquire();
-      try {
-        inTransaction(database::getConnection, ClickLog::fold);
-        loggedSinceFold = 0;
-      } finally {
-        writer.release();
-      }
+      write(database::getConnection, ClickLog::fold);
+      loggedSinceFold = 0;
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Could not fold the click log into the links; will retry", e);
     }
@@ -119,13 +114,8 @@ public class ClickFlusher {
       return;
     }
     try {
-      writer.acquire();
-      try {
-        inTransaction(connections, connection -> ClickLog.append(connection, batch));
-        loggedSinceFold += batch.size();
-      } finally {
-        writer.release();
-      }
+      write(connections, connection -> ClickLog.append(connection, batch));
+      loggedSinceFold += batch.size();
     } catch (SQLException | RuntimeException e) {
       counter.restore(batch);
       LOG.log(Level.WARNING, "Could not write " + batch.size() + " click counts; will retry", e);
@@ -137,12 +127,14 @@ public class ClickFlusher {
     Connection open() throws SQLException;
   }
 
-  /** SQL run by {@link #inTransaction}. */
+  /** SQL run by {@link #write}. */
   private interface Work {
     void run(Connection connection) throws SQLException;
   }
 
-  private static void inTransaction(Connections connections, Work work) throws SQLException {
+  /** Runs {@code work} in one transaction of its own, holding SQLite's one write permit. */
+  private void write(Connections connections, Work work) throws SQLException {
+    writer.acquire();
     // Never inside a container transaction: this bean's methods are NOT_SUPPORTED and the last
     // flush uses a connection of its own (TomEE would run a @PreDestroy in a transaction
     // regardless).
@@ -161,6 +153,8 @@ public class ClickFlusher {
         throw e;
       }
       connection.setAutoCommit(true);
+    } finally {
+      writer.release();
     }
   }
 }
