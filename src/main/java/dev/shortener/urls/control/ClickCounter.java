@@ -39,9 +39,4 @@ public class ClickCounter {
   void restore(Map<Long, Long> batch) {
     batch.forEach((id, clicks) -> pending.merge(id, clicks, Long::sum));
   }
-
-  /** Clicks counted but not written yet. */
-  public long pendingClicks() {
-    return pending.values().stream().mapToLong(Long::longValue).sum();
-  }
 }
