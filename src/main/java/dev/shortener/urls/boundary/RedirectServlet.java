@@ -105,8 +105,9 @@ public class RedirectServlet extends HttpServlet {
   }
 
   /**
-   * Renders the error view directly rather than through {@code sendError}: an error dispatch from a
-   * servlet on {@code /} makes Mojarra log a mapping warning for every unknown code.
+   * Renders the error view directly rather than through {@code sendError}: an error dispatch from
+   * this servlet, when it was mapped to {@code /}, made Mojarra log a mapping warning for every
+   * unknown code.
    */
   private static void notFound(
       HttpServletRequest request, HttpServletResponse response, String message)
