@@ -1,7 +1,11 @@
 package dev.shortener.admin.boundary;
 
-import dev.shortener.admin.control.AdminLoginMechanism;
+import dev.shortener.admin.control.AdminPages;
 import dev.shortener.admin.control.LoginThrottle;
+import dev.shortener.web.ClientAddress;
+import dev.shortener.web.RetryAfter;
+import dev.shortener.web.TrustedProxy;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -16,30 +20,48 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.logging.Logger;
 
 /**
  * Backs the login page: hands the typed credentials to Jakarta Security, unless {@link
- * LoginThrottle} says this address has guessed too often.
+ * LoginThrottle} says this client has to wait, and continues to the admin page asked for.
  */
 @Named
 @RequestScoped
 public class Login {
 
+  /** The request parameter, in the login URL and the form, naming the page to continue to. */
+  static final String NEXT = "next";
+
+  private static final Logger LOG = Logger.getLogger(Login.class.getName());
+
   @Inject SecurityContext security;
 
   @Inject LoginThrottle throttle;
 
+  @Inject TrustedProxy proxy;
+
+  @Inject HttpServletRequest request;
+
   private String username;
   private String password;
+  private String next;
+
+  @PostConstruct
+  void readNext() {
+    next = AdminPages.returnTo(request.getParameter(NEXT));
+  }
 
   /** The form's action: continue to the page asked for, or to the stats, or say what failed. */
   public void submit() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
-    HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    String address = request.getRemoteAddr();
-    if (!throttle.allows(address)) {
-      error(faces, "Too many failed sign-ins. Wait five minutes, then try again.");
+    ClientAddress client = proxy.clientOf(request);
+    Duration wait = throttle.reserve(client);
+    if (!wait.isZero()) {
+      RetryAfter.tooManyRequests(external, wait);
+      error(faces, "Too many failed sign-ins. Try again in " + RetryAfter.inWords(wait) + ".");
       return;
     }
     AuthenticationStatus status =
@@ -56,12 +78,11 @@ public class Login {
         faces.responseComplete();
         break;
       case SUCCESS:
-        external.redirect(
-            AdminLoginMechanism.takeRequestedPage(request)
-                .orElse(external.getRequestContextPath() + "/stats"));
+        throttle.succeeded(client);
+        external.redirect(external.getRequestContextPath() + next);
         break;
       default:
-        throttle.failed(address);
+        LOG.info(() -> "Failed admin sign-in from " + client.text());
         error(faces, "Wrong user name or password.");
     }
   }
@@ -84,5 +105,10 @@ public class Login {
 
   public void setPassword(String password) {
     this.password = password;
+  }
+
+  /** The admin page to continue to after signing in, already checked. */
+  public String getNext() {
+    return next;
   }
 }

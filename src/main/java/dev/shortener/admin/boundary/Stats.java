@@ -30,6 +30,7 @@ public class Stats {
 
   @Inject UrlService urls;
   @Inject ShortCodes codes;
+  @Inject PublicOrigin publicOrigin;
   @Inject HttpServletRequest request;
 
   private URI origin;
@@ -40,7 +41,7 @@ public class Stats {
 
   @PostConstruct
   void load() {
-    origin = PublicOrigin.of(request);
+    origin = publicOrigin.of(request);
     total = urls.count();
     pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     page = Math.min(Math.max(parsePage(request.getParameter("page")), 1), pages);

@@ -1,5 +1,6 @@
 package dev.shortener.admin.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,5 +14,10 @@ class PasswordHashTest {
     assertTrue(hash.matches("correct horse".toCharArray()));
     assertFalse(hash.matches("correct hors".toCharArray()));
     assertFalse(hash.matches("".toCharArray()));
+  }
+
+  @Test
+  void usesOwaspsIterationCountForPbkdf2Sha256() {
+    assertEquals(600_000, PasswordHash.ITERATIONS);
   }
 }
