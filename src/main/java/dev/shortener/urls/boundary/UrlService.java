@@ -3,10 +3,10 @@ package dev.shortener.urls.boundary;
 import dev.shortener.platform.Database;
 import dev.shortener.platform.SingleWriter;
 import dev.shortener.urls.control.ClickFlusher;
+import dev.shortener.urls.control.Destinations;
 import dev.shortener.urls.control.InvalidUrlException;
 import dev.shortener.urls.control.ShortCodes;
 import dev.shortener.urls.control.UrlCreated;
-import dev.shortener.urls.control.UrlRules;
 import dev.shortener.urls.entity.Url;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -49,6 +49,8 @@ public class UrlService {
 
   @Inject ShortCodes codes;
 
+  @Inject Destinations destinations;
+
   @Inject Event<UrlCreated> created;
 
   @Inject SingleWriter writer;
@@ -61,13 +63,13 @@ public class UrlService {
   /**
    * Stores {@code input} and returns its short link.
    *
-   * @param input the URL as typed; checked by {@link UrlRules}
+   * @param input the URL as typed; checked by {@link Destinations}
    * @param origin this shortener's public origin, which prefixes the short link
    * @throws InvalidUrlException with a message for the user; nothing is stored
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ShortLink shorten(String input, URI origin) throws InvalidUrlException {
-    String original = UrlRules.check(input, origin, codes);
+    String original = destinations.check(input, origin).url();
     long id = insert(original, Instant.now());
     created.fire(new UrlCreated(id, original));
     return new ShortLink(origin, codes.encode(id), original);
