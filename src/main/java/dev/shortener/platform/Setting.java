@@ -1,5 +1,8 @@
 package dev.shortener.platform;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,8 @@ public enum Setting {
    * request's.
    */
   BASE_URL(null),
+  /** Further host names of this site, comma-separated; links to them are checked for loops. */
+  OWN_HOSTS(""),
   /** Hashids salt; default: generated once and kept in the data directory. */
   HASHIDS_SALT(null),
   /** Shortest code Hashids produces; the tutorial used 4. */
@@ -29,7 +34,22 @@ public enum Setting {
   /** How many short links the redirect cache holds and loads at start (about 230 bytes each). */
   CACHE_SIZE("1000000"),
   /** Milliseconds between two writes of the counted clicks to the database. */
-  CLICK_FLUSH_INTERVAL_MS("1000");
+  CLICK_FLUSH_INTERVAL_MS("1000"),
+  /**
+   * Whether a reverse proxy in front says who the client is ({@code X-Forwarded-For}) and whether
+   * it came over HTTPS ({@code X-Forwarded-Proto}); without a proxy, clients could forge both.
+   */
+  TRUST_PROXY("false"),
+  /** Who may shorten with the home page form: {@code public} (anyone) or {@code admin}. */
+  CREATION("public"),
+  /** Links one client address may create on the home page per minute. */
+  CREATION_PER_MINUTE("10"),
+  /** Links one client address may create on the home page per hour. */
+  CREATION_PER_HOUR("100"),
+  /** A file of blocked destination domains, one a line, subdomains included; reloaded on change. */
+  BLOCKLIST_FILE(null),
+  /** Whether destinations on loopback, private and link-local addresses are accepted. */
+  ALLOW_PRIVATE_TARGETS("false");
 
   private final String defaultValue;
 
@@ -44,7 +64,7 @@ public enum Setting {
 
   /** The system property, e.g. {@code shortener.data.dir}. */
   public String systemProperty() {
-    return "shortener." + name().toLowerCase().replace('_', '.');
+    return "shortener." + name().toLowerCase(Locale.ROOT).replace('_', '.');
   }
 
   /** The configured value, or empty when neither set nor defaulted. Blank counts as unset. */
@@ -74,5 +94,39 @@ public enum Setting {
     }
     throw new IllegalStateException(
         environmentVariable() + " must be a positive whole number, not '" + raw + "'");
+  }
+
+  /** The value as {@code true} or {@code false}; anything else stops the application. */
+  public boolean booleanValue() {
+    return choice("true", "false").equals("true");
+  }
+
+  /**
+   * The value, which must be one of {@code allowed} (ignoring case); anything else stops the
+   * application with a message that lists them.
+   */
+  public String choice(String... allowed) {
+    String raw = value().orElseThrow();
+    for (String option : allowed) {
+      if (option.equalsIgnoreCase(raw)) {
+        return option;
+      }
+    }
+    throw new IllegalStateException(
+        environmentVariable()
+            + " must be one of "
+            + String.join(", ", allowed)
+            + ", not '"
+            + raw
+            + "'");
+  }
+
+  /** The comma-separated entries of the value, stripped, without empty ones. */
+  public List<String> listValue() {
+    return value().stream()
+        .flatMap(v -> Arrays.stream(v.split(",")))
+        .map(String::strip)
+        .filter(entry -> !entry.isEmpty())
+        .toList();
   }
 }

@@ -11,8 +11,9 @@ class SettingTest {
 
   @AfterEach
   void clear() {
-    System.clearProperty("shortener.cache.size");
-    System.clearProperty("shortener.base.url");
+    for (Setting setting : Setting.values()) {
+      System.clearProperty(setting.systemProperty());
+    }
   }
 
   @Test
@@ -43,5 +44,45 @@ class SettingTest {
         assertThrows(IllegalStateException.class, Setting.CACHE_SIZE::intValue);
     assertEquals(
         "SHORTENER_CACHE_SIZE must be a positive whole number, not 'lots'", e.getMessage());
+  }
+
+  @Test
+  void booleansAreTrueOrFalseAndNothingElse() {
+    assertEquals(false, Setting.TRUST_PROXY.booleanValue());
+    System.setProperty("shortener.trust.proxy", "TRUE");
+    assertEquals(true, Setting.TRUST_PROXY.booleanValue());
+    System.setProperty("shortener.trust.proxy", "yes");
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, Setting.TRUST_PROXY::booleanValue);
+    assertEquals("SHORTENER_TRUST_PROXY must be one of true, false, not 'yes'", e.getMessage());
+  }
+
+  @Test
+  void choicesNameTheirOptions() {
+    assertEquals("public", Setting.CREATION.choice("public", "admin"));
+    System.setProperty("shortener.creation", "Admin");
+    assertEquals("admin", Setting.CREATION.choice("public", "admin"));
+    System.setProperty("shortener.creation", "nobody");
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> Setting.CREATION.choice("public", "admin"));
+    assertEquals("SHORTENER_CREATION must be one of public, admin, not 'nobody'", e.getMessage());
+  }
+
+  @Test
+  void listsAreCommaSeparatedWithoutEmptyEntries() {
+    assertEquals(java.util.List.of(), Setting.OWN_HOSTS.listValue());
+    System.setProperty("shortener.own.hosts", " a.example, ,b.example:8080,");
+    assertEquals(java.util.List.of("a.example", "b.example:8080"), Setting.OWN_HOSTS.listValue());
+  }
+
+  @Test
+  void theTestsBlankEverySettingTheyDoNotSet() throws java.io.IOException {
+    String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+    for (Setting setting : Setting.values()) {
+      String variable = setting.environmentVariable();
+      long mentions =
+          java.util.regex.Pattern.compile("<" + variable + ">").matcher(pom).results().count();
+      assertTrue(mentions >= 2, variable + " in surefire's and failsafe's environment (pom.xml)");
+    }
   }
 }

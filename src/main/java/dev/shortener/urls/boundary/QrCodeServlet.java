@@ -34,7 +34,14 @@ public class QrCodeServlet extends HttpServlet {
    */
   private static final String CACHE_CONTROL = "public, max-age=2592000";
 
+  /**
+   * Without {@code SHORTENER_BASE_URL} the image draws the request's {@code Host}, which a client
+   * chooses: a shared cache in front must not hand one client's forged host to everyone.
+   */
+  private static final String CACHE_CONTROL_PER_HOST = "private, max-age=2592000";
+
   @Inject transient RedirectCache locations;
+  @Inject transient PublicOrigin origin;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -50,15 +57,20 @@ public class QrCodeServlet extends HttpServlet {
       return;
     }
     String code = svg.group(1);
-    if (locations.find(code).isEmpty()) {
+    if (locations.find(code).filter(redirect -> !redirect.blocked()).isEmpty()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
     byte[] image =
-        QrCodeSvg.of(PublicOrigin.linkTo(PublicOrigin.of(request), code))
+        QrCodeSvg.of(PublicOrigin.linkTo(origin.of(request), code))
             .getBytes(StandardCharsets.UTF_8);
     response.setContentType("image/svg+xml");
-    response.setHeader("Cache-Control", CACHE_CONTROL);
+    if (origin.isConfigured()) {
+      response.setHeader("Cache-Control", CACHE_CONTROL);
+    } else {
+      response.setHeader("Cache-Control", CACHE_CONTROL_PER_HOST);
+      response.setHeader("Vary", "Host");
+    }
     response.setContentLength(image.length);
     response.getOutputStream().write(image);
   }

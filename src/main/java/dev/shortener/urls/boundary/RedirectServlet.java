@@ -6,6 +6,7 @@ import dev.shortener.urls.control.RedirectCache;
 import dev.shortener.urls.control.ShortCodes;
 import dev.shortener.web.ErrorPage;
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -29,6 +30,12 @@ import java.util.Optional;
  * files.
  *
  * <p>HEAD answers like GET but is not counted: link checkers and unfurlers are not people clicking.
+ * {@code /<code>+} shows where the link leads ({@code preview.xhtml}) without counting a click. A
+ * link whose host is on the blocklist answers 410 with a page that says so.
+ *
+ * <p>Views are reached through their own addresses ({@code /}, {@code /login}, {@code /stats}) or
+ * forwards; of the {@code *.xhtml} paths only {@code /index.xhtml}, where the home form posts, is
+ * served as asked, so that the error or preview views cannot be called without what they show.
  */
 @WebServlet(name = "redirect", urlPatterns = "/*", loadOnStartup = 1)
 public class RedirectServlet extends HttpServlet {
@@ -39,15 +46,32 @@ public class RedirectServlet extends HttpServlet {
   @Inject transient RedirectCache redirects;
   @Inject transient ClickCounter clicks;
 
+  /** The view of {@code /<code>+}. */
+  static final String PREVIEW_VIEW = "/preview.xhtml";
+
+  /** Request attribute naming the code whose preview is shown. */
+  static final String PREVIEW_CODE = "dev.shortener.previewCode";
+
+  /** The home form's view, the one {@code *.xhtml} path requested directly. */
+  private static final String HOME_VIEW = "/index.xhtml";
+
   /** {@code /} and Faces views, whatever the method (form posts), go to Faces; the rest is ours. */
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     String path = request.getPathInfo();
     if (path == null || path.equals("/")) {
-      request.getRequestDispatcher("/index.xhtml").forward(request, response);
+      request.getRequestDispatcher(HOME_VIEW).forward(request, response);
     } else if (path.endsWith(".xhtml")) {
-      getServletContext().getNamedDispatcher("faces").forward(request, response);
+      DispatcherType dispatch = request.getDispatcherType();
+      if (dispatch == DispatcherType.REQUEST && !path.equals(HOME_VIEW)) {
+        notFound(request, response, null);
+      } else {
+        getServletContext()
+            .getNamedDispatcher("faces")
+            .forward(
+                dispatch == DispatcherType.ERROR ? ErrorPage.plain(request) : request, response);
+      }
     } else {
       super.service(request, response);
     }
@@ -69,7 +93,9 @@ public class RedirectServlet extends HttpServlet {
       throws ServletException, IOException {
     String path = request.getPathInfo();
     if (!isCodePath(path)) {
-      if (getServletContext().getResource(path) == null) {
+      if (isPreviewPath(request, path)) {
+        preview(request, response, path.substring(1, path.length() - 1));
+      } else if (getServletContext().getResource(path) == null) {
         notFound(request, response, null);
       } else {
         getServletContext().getNamedDispatcher("default").forward(request, response);
@@ -83,11 +109,46 @@ public class RedirectServlet extends HttpServlet {
       notFound(request, response, decodes ? "URL not found" : "Invalid URL");
       return;
     }
+    if (redirect.get().blocked()) {
+      blocked(request, response);
+      return;
+    }
     if (count) {
       clicks.count(redirect.get().id());
     }
     response.setStatus(HttpServletResponse.SC_FOUND);
     response.setHeader("Location", redirect.get().location());
+  }
+
+  private void preview(HttpServletRequest request, HttpServletResponse response, String code)
+      throws ServletException, IOException {
+    Optional<Redirect> redirect = redirects.find(code);
+    if (redirect.isEmpty()) {
+      notFound(request, response, "URL not found");
+    } else if (redirect.get().blocked()) {
+      blocked(request, response);
+    } else {
+      request.setAttribute(PREVIEW_CODE, code);
+      request.getRequestDispatcher(PREVIEW_VIEW).forward(request, response);
+    }
+  }
+
+  private static void blocked(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    ErrorPage.render(
+        request,
+        response,
+        HttpServletResponse.SC_GONE,
+        "This link has been disabled: it leads to a site that is blocked here.");
+  }
+
+  /**
+   * {@code /<code>+}. Judged by the raw request URI's last character: Payara decodes a {@code +} in
+   * the path to a space, TomEE keeps it.
+   */
+  private static boolean isPreviewPath(HttpServletRequest request, String path) {
+    return request.getRequestURI().endsWith("+")
+        && isCodePath(path.substring(0, path.length() - 1));
   }
 
   /** {@code /} and one or more ASCII letters or digits; a loop, as a regex cost measurably more. */
@@ -112,10 +173,6 @@ public class RedirectServlet extends HttpServlet {
   private static void notFound(
       HttpServletRequest request, HttpServletResponse response, String message)
       throws ServletException, IOException {
-    if (message != null) {
-      request.setAttribute(ErrorPage.MESSAGE, message);
-    }
-    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-    request.getRequestDispatcher(ErrorPage.VIEW).forward(request, response);
+    ErrorPage.render(request, response, HttpServletResponse.SC_NOT_FOUND, message);
   }
 }

@@ -39,7 +39,11 @@ import javax.sql.DataSource;
  *
  * <p>When the application starts, the newest links, as many as the cache holds, are loaded in the
  * background with one query, so that a restart does not send every first visit to SQLite: a million
- * links load in a few seconds, where a miss at a time managed a few thousand a second.
+ * links load in a few seconds, where a miss at a time managed a few thousand a second. A row that
+ * cannot be redirected to is logged and answered as missing, by the preload and the miss alike.
+ *
+ * <p>An entry remembers which {@link Blocklist} generation it was checked against; after the list
+ * changes, each entry is checked again on its next visit.
  */
 @ApplicationScoped
 public class RedirectCache {
@@ -48,6 +52,7 @@ public class RedirectCache {
 
   @Inject UrlService urls;
   @Inject ShortCodes codes;
+  @Inject Blocklist blocklist;
 
   @Resource(lookup = Database.JNDI_NAME)
   DataSource database;
@@ -68,14 +73,19 @@ public class RedirectCache {
   /** Where the short link {@code code} leads, or empty when there is no such link. */
   public Optional<Redirect> find(String code) {
     Optional<Redirect> cached = byCode.getIfPresent(code);
-    if (cached != null) {
-      return cached;
+    if (cached == null) {
+      long id = codes.decode(code);
+      if (id == ShortCodes.INVALID || id > highestId.get()) {
+        return Optional.empty();
+      }
+      cached = byCode.get(code, canonical -> load(id));
     }
-    long id = codes.decode(code);
-    if (id == ShortCodes.INVALID || id > highestId.get()) {
-      return Optional.empty();
+    if (cached.isPresent() && cached.get().checkedAgainst() != blocklist.generation()) {
+      Optional<Redirect> rechecked = Optional.of(cached.get().checkedBy(blocklist));
+      byCode.asMap().replace(code, cached, rechecked);
+      return rechecked;
     }
-    return byCode.get(code, canonical -> load(id));
+    return cached;
   }
 
   /**
@@ -88,20 +98,31 @@ public class RedirectCache {
             connection.prepareStatement("SELECT original FROM url WHERE id = ?")) {
       byId.setLong(1, id);
       try (ResultSet row = byId.executeQuery()) {
-        return row.next()
-            ? Optional.of(new Redirect(id, UrlRules.toLocation(row.getString(1))))
-            : Optional.empty();
+        return row.next() ? redirect(id, row.getString(1)) : Optional.empty();
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read link " + id, e);
     }
   }
 
+  /**
+   * The redirect of a stored row; empty, with a log line, for a URL that has no {@code Location}
+   * form (stored before the rules refused such URLs): cached like a missing link, so its visits
+   * neither fail nor query the database again.
+   */
+  private Optional<Redirect> redirect(long id, String url) {
+    try {
+      return Optional.of(Redirect.of(id, url, blocklist));
+    } catch (IllegalArgumentException unconvertible) {
+      LOG.warning(
+          () -> "Link " + id + " cannot be redirected to, its URL has no ASCII form: " + url);
+      return Optional.empty();
+    }
+  }
+
   void remember(@Observes(during = TransactionPhase.AFTER_SUCCESS) UrlCreated created) {
     highestId.accumulateAndGet(created.id(), Math::max);
-    byCode.put(
-        codes.encode(created.id()),
-        Optional.of(new Redirect(created.id(), UrlRules.toLocation(created.original()))));
+    byCode.put(codes.encode(created.id()), redirect(created.id(), created.original()));
   }
 
   /**
@@ -124,9 +145,8 @@ public class RedirectCache {
       try (ResultSet rows = newest.executeQuery()) {
         while (rows.next()) {
           long id = rows.getLong(1);
-          Redirect redirect = new Redirect(id, UrlRules.toLocation(rows.getString(2)));
           // Never over an answer the application already gave, e.g. a link created meanwhile.
-          byCode.asMap().putIfAbsent(codes.encode(id), Optional.of(redirect));
+          byCode.asMap().putIfAbsent(codes.encode(id), redirect(id, rows.getString(2)));
           loaded++;
         }
       }

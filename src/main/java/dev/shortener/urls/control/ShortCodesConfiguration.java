@@ -1,5 +1,6 @@
 package dev.shortener.urls.control;
 
+import dev.shortener.platform.DataDirectory;
 import dev.shortener.platform.Setting;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.logging.Logger;
@@ -40,21 +40,24 @@ public class ShortCodesConfiguration {
   private static String salt() {
     return Setting.HASHIDS_SALT
         .value()
-        .orElseGet(() -> readOrCreate(Path.of(Setting.DATA_DIR.value().orElseThrow(), SALT_FILE)));
+        .orElseGet(() -> readOrCreate(DataDirectory.prepare().resolve(SALT_FILE)));
   }
 
+  /**
+   * The salt kept in {@code file}, generated and written there first if the file does not exist.
+   * The write is atomic and forced to disk, so a crash leaves either no file or the whole salt. A
+   * file that exists but holds no salt (empty, several lines, control characters) stops the start:
+   * guessing a new salt would silently break every link.
+   */
   static String readOrCreate(Path file) {
     try {
       if (Files.exists(file)) {
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
+        return parse(file, Files.readString(file, StandardCharsets.UTF_8));
       }
       byte[] random = new byte[24];
       new SecureRandom().nextBytes(random);
       String salt = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), SALT_FILE, ".tmp");
-      Files.writeString(temporary, salt + "\n", StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+      DataDirectory.writeDurably(file, salt + "\n");
       LOG.info(
           () ->
               "Generated a Hashids salt in "
@@ -64,5 +67,25 @@ public class ShortCodesConfiguration {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read or create the Hashids salt " + file, e);
     }
+  }
+
+  private static String parse(Path file, String content) {
+    String salt = content.strip();
+    String problem = null;
+    if (salt.isEmpty()) {
+      problem = "is empty";
+    } else if (salt.chars().anyMatch(c -> Character.isISOControl(c))) {
+      problem = "holds more than one line or control characters";
+    }
+    if (problem != null) {
+      throw new IllegalStateException(
+          "The Hashids salt file "
+              + file.toAbsolutePath()
+              + " "
+              + problem
+              + ". Restore it from the backup of this data directory (every short link depends on"
+              + " it), or delete it only if no link was ever created.");
+    }
+    return salt;
   }
 }
