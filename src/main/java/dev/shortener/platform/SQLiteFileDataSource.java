@@ -2,7 +2,6 @@ package dev.shortener.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.sqlite.SQLiteConfig;
@@ -24,6 +23,8 @@ public class SQLiteFileDataSource extends SQLiteDataSource {
   private static final long serialVersionUID = 1L;
 
   private static final String DATA_DIR_PLACEHOLDER = "${shortener.data.dir}";
+
+  private volatile boolean prepared;
 
   /** Milliseconds a writer waits for the write lock before giving up. */
   static final int BUSY_TIMEOUT_MS = 10_000;
@@ -55,23 +56,31 @@ public class SQLiteFileDataSource extends SQLiteDataSource {
 
   @Override
   public SQLiteConnection getConnection(String username, String password) throws SQLException {
-    createParentDirectory();
+    if (!prepared) {
+      prepareFile();
+    }
     return super.getConnection(username, password);
   }
 
-  private void createParentDirectory() {
+  /**
+   * Before the first connection: the data directory exists and is private, and so is the database
+   * file, created here rather than by SQLite, which would take the process's umask.
+   */
+  private synchronized void prepareFile() {
     String url = getUrl();
     String prefix = "jdbc:sqlite:";
-    if (url == null || !url.startsWith(prefix) || url.contains(":memory:")) {
+    if (prepared || url == null || !url.startsWith(prefix) || url.contains(":memory:")) {
       return;
     }
-    String file = url.substring(prefix.length());
-    int query = file.indexOf('?');
-    Path parent = Path.of(query < 0 ? file : file.substring(0, query)).toAbsolutePath().getParent();
+    String name = url.substring(prefix.length());
+    int query = name.indexOf('?');
+    Path file = Path.of(query < 0 ? name : name.substring(0, query)).toAbsolutePath();
     try {
-      Files.createDirectories(parent);
+      DataDirectory.prepare(file.getParent());
+      DataDirectory.createPrivateFile(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the data directory " + parent, e);
+      throw new UncheckedIOException("Cannot create the database file " + file, e);
     }
+    prepared = true;
   }
 }
