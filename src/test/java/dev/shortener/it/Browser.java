@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -32,7 +33,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A fresh headless Chromium in one {@link Look}, driven through Debian's chromedriver.
  *
  * <p>Both binaries are named explicitly, so Selenium Manager never runs and nothing is downloaded.
- * A new profile directory per browser keeps tests from sharing cookies or storage.
+ * A new profile directory per browser keeps tests from sharing cookies or storage. Like {@link
+ * Site}, each browser says in {@code X-Forwarded-For} that it is a client of its own. The host
+ * {@value #TARGET_HOST} resolves to this machine, so short links can lead to a page of the test
+ * server without being links to a local address, which the shortener refuses.
+ *
+ * <p>Every page records the Content-Security-Policy violations it sees; {@link #assertAccessible}
+ * fails on any.
  */
 final class Browser implements AutoCloseable {
 
@@ -45,6 +52,17 @@ final class Browser implements AutoCloseable {
 
   /** Where every run leaves its screenshots for a person to look at. */
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  /** A host name that this browser resolves to 127.0.0.1. */
+  static final String TARGET_HOST = "arrived.test";
+
+  /** Collects the page's CSP violations before any of its own scripts run. */
+  private static final String RECORD_VIOLATIONS =
+      "window.cspViolations = [];"
+          + "document.addEventListener('securitypolicyviolation', function (e) {"
+          + "  window.cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI"
+          + "    + ' at ' + e.sourceFile + ':' + e.lineNumber);"
+          + "});";
 
   /** The WCAG 2.1 A and AA rules of axe-core; best-practice rules are not requirements. */
   private static final List<String> WCAG_21_AA =
@@ -75,6 +93,7 @@ final class Browser implements AutoCloseable {
         "--disable-gpu",
         "--disable-background-networking",
         "--disable-component-update",
+        "--host-resolver-rules=MAP " + TARGET_HOST + " 127.0.0.1",
         "--user-data-dir=" + profile);
     // The exact viewport of the look: a headless window is wider than 375 px at least, and its
     // viewport is smaller than the window. A phone also gets touch and the mobile viewport rules.
@@ -103,6 +122,17 @@ final class Browser implements AutoCloseable {
             .usingAnyFreePort()
             .build();
     driver = new ChromeDriver(service, options);
+    driver.executeCdpCommand("Network.enable", Map.of());
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    driver.executeCdpCommand(
+        "Network.setExtraHTTPHeaders",
+        Map.of(
+            "headers",
+            Map.of(
+                "X-Forwarded-For",
+                "198.19." + random.nextInt(256) + "." + random.nextInt(1, 255))));
+    driver.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
     // Reduced motion switches off Bootstrap's smooth scrolling, which would still be moving when
     // Selenium clicks or takes a screenshot of an element it has just scrolled to.
     driver.executeCdpCommand(
@@ -187,8 +217,12 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  /** Runs axe-core in the current page and fails on any WCAG 2.1 A or AA violation. */
+  /**
+   * Runs axe-core in the current page and fails on any WCAG 2.1 A or AA violation, and on any
+   * Content-Security-Policy violation the page has seen.
+   */
   void assertAccessible(String page) {
+    assertNoPolicyViolations(page);
     Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
     assertFalse(
         results.isErrored(), () -> "axe failed on " + page + ": " + results.getErrorMessage());
@@ -201,6 +235,14 @@ final class Browser implements AutoCloseable {
                 + look
                 + "):\n"
                 + describe(results.getViolations()));
+  }
+
+  /** Fails if the current page broke its Content-Security-Policy anywhere. */
+  void assertNoPolicyViolations(String page) {
+    Object violations = driver.executeScript("return window.cspViolations");
+    assertTrue(
+        violations instanceof List && ((List<?>) violations).isEmpty(),
+        () -> "CSP violations on " + page + " (" + look + "): " + violations);
   }
 
   private static String describe(List<Rule> violations) {

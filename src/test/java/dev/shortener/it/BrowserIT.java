@@ -68,8 +68,16 @@ class BrowserIT {
     base = "http://localhost:" + deployed.getPort() + (path.endsWith("/") ? path : path + "/");
   }
 
+  /** A page of the test server, on a host name that is no local address (see Browser). */
   private String target(String purpose) {
-    return base + "arrived.html?" + purpose + "=" + UUID.randomUUID();
+    return "http://"
+        + Browser.TARGET_HOST
+        + ":"
+        + deployed.getPort()
+        + "/arrived.html?"
+        + purpose
+        + "="
+        + UUID.randomUUID();
   }
 
   @ParameterizedTest
@@ -114,9 +122,20 @@ class BrowserIT {
           .until(textToBePresentInElementLocated(By.id("copy-status"), "Copied to the clipboard."));
       assertEquals(shortLink, pasteIntoTheUrlField(driver));
 
+      assertEquals(
+          shortLink + "+", driver.findElement(By.id("preview-link")).getDomProperty("href"));
+
       browser.clickToNextPage(driver.findElement(By.id("short-link")));
       browser.waiting().until(urlToBe(target));
       assertEquals("Arrived", driver.getTitle());
+      browser.assertNoPolicyViolations("the page a short link led to");
+
+      driver.get(shortLink + "+");
+      assertEquals(target, driver.findElement(By.id("preview-target")).getText());
+      browser.screenshot("preview");
+      browser.assertAccessible("preview");
+      browser.clickToNextPage(driver.findElement(By.id("preview-go")));
+      browser.waiting().until(urlToBe(target));
     }
   }
 

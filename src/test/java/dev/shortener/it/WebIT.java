@@ -184,7 +184,8 @@ class WebIT {
   void statsAreClosedToStrangersAndToWrongPasswords() {
     HttpResponse<String> anonymous = site.get("/stats");
     assertEquals(302, anonymous.statusCode());
-    assertTrue(anonymous.headers().firstValue("Location").orElseThrow().endsWith("/login"));
+    assertTrue(
+        anonymous.headers().firstValue("Location").orElseThrow().endsWith("/login?next=%2Fstats"));
     assertEquals(302, site.get("/stats.xhtml").statusCode());
 
     HttpResponse<String> wrong = site.login("admin", "not-" + PASSWORD);
@@ -201,9 +202,10 @@ class WebIT {
   void signingInContinuesToTheAdminPageAskedFor() {
     HttpResponse<String> asked = site.get("/stats?page=2");
     assertEquals(302, asked.statusCode());
-    assertTrue(asked.headers().firstValue("Location").orElseThrow().endsWith("/login"));
+    String loginPage = asked.headers().firstValue("Location").orElseThrow();
+    assertTrue(loginPage.endsWith("/login?next=%2Fstats%3Fpage%3D2"), loginPage);
 
-    HttpResponse<String> login = site.login("admin", PASSWORD);
+    HttpResponse<String> login = site.login("admin", PASSWORD, "/stats?page=2");
     assertEquals(302, login.statusCode());
     assertTrue(login.headers().firstValue("Location").orElseThrow().endsWith("/stats?page=2"));
     assertEquals(200, site.get("/stats?page=2").statusCode());
@@ -233,7 +235,7 @@ class WebIT {
     assertTrue(stats.body().contains(codeOf(path)), "the short link is listed");
     assertTrue(stats.body().contains("Log out"));
 
-    HttpResponse<String> logout = site.submit("/stats", "logout", java.util.Map.of());
+    HttpResponse<String> logout = site.logout();
     assertEquals(302, logout.statusCode());
     assertEquals(302, site.get("/stats").statusCode(), "closed again after logout");
   }
