@@ -61,8 +61,11 @@ final class PrivateAddresses {
     if (!ipv6 && !ipv4) {
       return null;
     }
+    String address = ipv6 ? host.substring(1, host.length() - 1) : host;
+    // A zone (fe80::1%eth0, percent-encoded in URLs as %25) names an interface, not an address.
+    int zone = address.indexOf('%');
     try {
-      return InetAddress.getByName(ipv6 ? host.substring(1, host.length() - 1) : host);
+      return InetAddress.getByName(zone < 0 ? address : address.substring(0, zone));
     } catch (UnknownHostException malformed) {
       return null;
     }

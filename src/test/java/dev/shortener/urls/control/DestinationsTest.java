@@ -2,6 +2,7 @@ package dev.shortener.urls.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -196,5 +197,61 @@ class DestinationsTest {
   @Test
   void theLoopRuleSpeaksFirst() {
     assertEquals(LOOP, refusal("http://localhost:8080/" + code, "http://localhost:8080"));
+  }
+
+  @Test
+  void takesItsNamesFromTheSettings() {
+    System.setProperty("shortener.base.url", "https://Sho.RT./go/");
+    System.setProperty("shortener.own.hosts", "www.sho.rt, alias.example:8080");
+    System.setProperty("shortener.allow.private.targets", "true");
+    try {
+      Destinations configured = new Destinations();
+      configured.codes = codes;
+      configured.blocklist = new Blocklist();
+      configured.load();
+      assertEquals(java.util.Set.of("sho.rt", "www.sho.rt", "alias.example"), configured.ownHosts);
+      assertEquals("/go", configured.basePath);
+      assertTrue(configured.allowPrivate);
+    } finally {
+      System.clearProperty("shortener.base.url");
+      System.clearProperty("shortener.own.hosts");
+      System.clearProperty("shortener.allow.private.targets");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"http://100.127.255.255/", "http://169.254.0.1/", "http://[fe80::1%25eth0]/"})
+  void theEdgesOfThePrivateRangesArePrivate(String url) {
+    String refused = refusal(url, "https://sho.rt");
+    assertTrue(refused.equals(PRIVATE) || refused.startsWith("That is not a valid URL"), refused);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://100.63.255.255/",
+        "http://169.253.0.1/",
+        "http://169.255.0.1/",
+        "http://192.167.0.1/",
+        "http://126.255.255.255/",
+        "http://128.0.0.1/",
+        "http://9.255.255.255/",
+        "http://[::fffe:10.0.0.1]/",
+        "http://[1::ffff:10.0.0.1]/",
+        "http://[fbff::1]/",
+        "http://[fec0::1]/"
+      })
+  void justOutsideThePrivateRangesIsPublic(String url) throws InvalidUrlException {
+    assertEquals(url, check(url, "https://sho.rt"));
+  }
+
+  @Test
+  void aPathIsTakenAsTheServerMapsIt() {
+    assertEquals("/a", Destinations.serverPath("/x/../a"));
+    assertEquals("/a/b", Destinations.serverPath("//a/./b/"));
+    assertEquals("/", Destinations.serverPath("/../.."));
+    assertEquals("/a", Destinations.serverPath("/a;x=1"));
+    assertEquals("/", Destinations.serverPath(""));
   }
 }
