@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.urls.control.ShortCodes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,25 +42,68 @@ class StartupIT {
   }
 
   @Test
-  void aDataDirectoryFromTheEnvironmentKeepsItsLinksAcrossARestart() throws IOException {
+  void aDataDirectoryFromTheEnvironmentKeepsItsLinksAndClicksAcrossARestart() throws Exception {
     Path data = dataDir("restart");
+    // Settings from the environment alone: no -D option names the data directory.
     Map<String, String> environment = ServerProcess.settings("SHORTENER_DATA_DIR", data.toString());
-    String url = "https://example.com/restart/" + UUID.randomUUID();
-    String path;
+    String ascii = "https://example.com/restart/" + UUID.randomUUID();
+    String unicode = "https://example.com/ünï/" + UUID.randomUUID();
+    String newest = "https://example.com/newest/" + UUID.randomUUID();
+    String asciiPath;
+    String unicodePath;
     try (ServerProcess first = ServerProcess.start("restart-1", environment, Map.of())) {
-      path = URI.create(new Site(first.base()).shortLinkOf(url)).getPath();
-      assertEquals(
-          url, new Site(first.base()).get(path).headers().firstValue("Location").orElseThrow());
+      Site visitor = new Site(first.base());
+      asciiPath = URI.create(visitor.shortLinkOf(ascii)).getPath();
+      unicodePath = URI.create(visitor.shortLinkOf(unicode)).getPath();
+      visitor.shortLinkOf(newest);
+      for (int i = 0; i < 3; i++) {
+        assertEquals(302, visitor.get(asciiPath).statusCode());
+      }
+      assertEquals(302, visitor.get(unicodePath).statusCode());
     }
     assertEquals("rwx------", permissions(data), "the data directory");
     assertEquals("rw-------", permissions(data.resolve("shortener.db")));
     assertEquals("rw-------", permissions(data.resolve("hashids-salt")));
     String salt = Files.readString(data.resolve("hashids-salt"));
+    // A row an older release could store: a host label over 63 characters, a non-ASCII path.
+    try (Connection database =
+            DriverManager.getConnection("jdbc:sqlite:" + data.resolve("shortener.db"));
+        Statement insert = database.createStatement()) {
+      insert.executeUpdate(
+          "INSERT INTO url (created, original, clicks) VALUES (0, 'https://"
+              + "a".repeat(64)
+              + ".example/é', 0)");
+    }
 
-    try (ServerProcess second = ServerProcess.start("restart-2", environment, Map.of())) {
-      HttpResponse<String> redirect = new Site(second.base()).get(path);
-      assertEquals(302, redirect.statusCode(), "the same code after the restart");
-      assertEquals(url, redirect.headers().firstValue("Location").orElseThrow());
+    Map<String, String> smallCache = new HashMap<>(environment);
+    smallCache.put("SHORTENER_CACHE_SIZE", "2");
+    try (ServerProcess second = ServerProcess.start("restart-2", smallCache, Map.of())) {
+      assertTrue(
+          second.logContains("Preloaded 1 links into the redirect cache")
+              && second.logContains("skipped 1 that cannot be redirected to"),
+          "the newest two rows: the bad one skipped, the preload went on\n" + second.log());
+      Admin admin = Admin.signIn(second.base());
+      String stats = admin.site.get("/stats").body();
+      assertTrue(
+          stats.contains("<td class=\"text-end clicks\">3</td>"), "three clicks of the first run");
+      assertTrue(stats.contains("<td class=\"text-end clicks\">1</td>"), "one of the other link");
+
+      Site visitor = new Site(second.base());
+      HttpResponse<String> miss = visitor.get(asciiPath);
+      assertEquals(302, miss.statusCode(), "older than the cache holds: read from the database");
+      assertEquals(ascii, miss.headers().firstValue("Location").orElseThrow());
+      HttpResponse<String> unicodeMiss = visitor.get(unicodePath);
+      assertEquals(
+          "https://example.com/%C3%BCn%C3%AF/" + unicode.substring(unicode.lastIndexOf('/') + 1),
+          unicodeMiss.headers().firstValue("Location").orElseThrow(),
+          "a non-ASCII link read back by the miss path");
+
+      String badCode = new ShortCodes(salt.strip(), 4).encode(4);
+      HttpResponse<String> bad = visitor.get("/" + badCode);
+      assertEquals(
+          404, bad.statusCode(), "a row that cannot be redirected to is not found, not a 500");
+      assertEquals(404, visitor.get("/" + badCode).statusCode());
+      assertTrue(second.logContains("Link 4 cannot be redirected to"), second.log());
     }
     assertEquals(
         salt, Files.readString(data.resolve("hashids-salt")), "the salt read back unchanged");

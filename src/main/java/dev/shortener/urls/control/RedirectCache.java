@@ -138,6 +138,7 @@ public class RedirectCache {
   private void preload() {
     long began = System.nanoTime();
     int loaded = 0;
+    int skipped = 0;
     try (Connection connection = database.getConnection();
         PreparedStatement newest =
             connection.prepareStatement("SELECT id, original FROM url ORDER BY id DESC LIMIT ?")) {
@@ -145,9 +146,14 @@ public class RedirectCache {
       try (ResultSet rows = newest.executeQuery()) {
         while (rows.next()) {
           long id = rows.getLong(1);
+          Optional<Redirect> redirect = redirect(id, rows.getString(2));
           // Never over an answer the application already gave, e.g. a link created meanwhile.
-          byCode.asMap().putIfAbsent(codes.encode(id), redirect(id, rows.getString(2)));
-          loaded++;
+          byCode.asMap().putIfAbsent(codes.encode(id), redirect);
+          if (redirect.isPresent()) {
+            loaded++;
+          } else {
+            skipped++;
+          }
         }
       }
     } catch (SQLException | RuntimeException e) {
@@ -155,6 +161,12 @@ public class RedirectCache {
       return;
     }
     long millis = (System.nanoTime() - began) / 1_000_000;
-    LOG.info("Preloaded " + loaded + " links into the redirect cache in " + millis + " ms");
+    LOG.info(
+        "Preloaded "
+            + loaded
+            + " links into the redirect cache in "
+            + millis
+            + " ms"
+            + (skipped == 0 ? "" : "; skipped " + skipped + " that cannot be redirected to"));
   }
 }
