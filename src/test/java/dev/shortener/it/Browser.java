@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -181,8 +182,14 @@ final class Browser implements AutoCloseable {
     try {
       element.isEnabled();
       return false;
-    } catch (WebDriverException gone) {
+    } catch (StaleElementReferenceException gone) {
       return true;
+    } catch (WebDriverException other) {
+      // A dead browser or session is no page change: only the teardown message means gone.
+      if (String.valueOf(other.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw other;
     }
   }
 

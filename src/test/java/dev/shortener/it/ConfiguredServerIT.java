@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -106,5 +109,24 @@ class ConfiguredServerIT {
     assertTrue(
         log.contains("Failed admin sign-in from 203.0.113.77"), "each failure, with the address");
     assertFalse(log.contains("not-it"), "never the password tried");
+  }
+
+  @Test
+  void noAccessLogKeepsVisitorsAddresses() throws IOException {
+    for (int i = 0; i < 20; i++) {
+      visitor().get("/");
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> files =
+        java.nio.file.Files.walk(server.folder())) {
+      assertEquals(
+          List.of(),
+          files
+              .filter(
+                  f ->
+                      f.getFileName().toString().contains("access_log")
+                          || f.getParent().getFileName().toString().equals("access"))
+              .filter(Files::isRegularFile)
+              .toList());
+    }
   }
 }

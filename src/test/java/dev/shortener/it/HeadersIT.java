@@ -31,7 +31,7 @@ class HeadersIT {
 
   @ArquillianResource URL base;
 
-  private static void assertProtected(HttpResponse<String> answer, String what) {
+  static void assertProtected(HttpResponse<String> answer, String what) {
     assertEquals(
         List.of(SecurityHeaders.POLICY),
         answer.headers().allValues("Content-Security-Policy"),

@@ -34,12 +34,14 @@ final class ServerProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
   private final Process process;
+  private final Path folder;
   private final Path log;
   private final URI base;
 
-  private ServerProcess(Process process, Path log, URI base) {
+  private ServerProcess(Process process, Path folder, URI base) {
     this.process = process;
-    this.log = log;
+    this.folder = folder;
+    this.log = folder.resolve("server.log");
     this.base = base;
   }
 
@@ -69,7 +71,7 @@ final class ServerProcess implements AutoCloseable {
       environment.putAll(settings);
       builder.redirectErrorStream(true).redirectOutput(log.toFile());
       ServerProcess server =
-          new ServerProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port));
+          new ServerProcess(builder.start(), folder, URI.create("http://127.0.0.1:" + port));
       server.awaitStart();
       return server;
     } catch (IOException e) {
@@ -173,6 +175,11 @@ final class ServerProcess implements AutoCloseable {
     for (int tries = 0; tries < 20 && !serves(); tries++) {
       sleep(Duration.ofMillis(250));
     }
+  }
+
+  /** The folder the server runs in: its runtime, its logs, for TomEE its CATALINA_BASE. */
+  Path folder() {
+    return folder;
   }
 
   /** Where the server listens, e.g. {@code http://127.0.0.1:43817}. */

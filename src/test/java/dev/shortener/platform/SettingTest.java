@@ -85,4 +85,12 @@ class SettingTest {
       assertTrue(mentions >= 2, variable + " in surefire's and failsafe's environment (pom.xml)");
     }
   }
+
+  @Test
+  void zeroIsNoPositiveNumber() {
+    System.setProperty("shortener.cache.size", "0");
+    assertThrows(IllegalStateException.class, Setting.CACHE_SIZE::intValue);
+    System.setProperty("shortener.cache.size", "1");
+    assertEquals(1, Setting.CACHE_SIZE.intValue());
+  }
 }

@@ -141,4 +141,16 @@ class AdminSessionsTest {
     assertNotEquals(tokenA, tokenB);
     assertEquals(43, tokenA.length());
   }
+
+  @Test
+  void startingReturnsTheNewSession() {
+    AdminSession session =
+        sessions.start(
+            new HttpFakes.Request().servlet(),
+            new HttpFakes.Response().servlet(),
+            "boss",
+            Set.of("admin"));
+    assertEquals("boss", session.caller());
+    assertEquals(43, session.csrfToken().length());
+  }
 }

@@ -89,4 +89,40 @@ class FormTokensTest {
             new HttpFakes.Request().parameter(FormTokens.FIELD, "D".repeat(43)).servlet()));
     assertFalse(tokens.validFor(session, new HttpFakes.Request().servlet()));
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"A", "Z", "a", "z", "0", "9", "-", "_"})
+  void aTokenOfUrlSafeCharactersIsKept(String edge) {
+    String token = edge.repeat(43);
+    HttpFakes.Response response = new HttpFakes.Response();
+    assertEquals(
+        token,
+        tokens.loginToken(
+            new HttpFakes.Request().cookie(FormTokens.LOGIN_COOKIE, token).servlet(),
+            response.servlet()));
+    assertTrue(response.setCookies.isEmpty());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"@", "[", "`", "{", "/", ":", ".", "+", "="})
+  void aTokenWithAnythingElseIsReplaced(String edge) {
+    String token = "A".repeat(42) + edge;
+    HttpFakes.Response response = new HttpFakes.Response();
+    String kept =
+        tokens.loginToken(
+            new HttpFakes.Request().cookie(FormTokens.LOGIN_COOKIE, token).servlet(),
+            response.servlet());
+    assertFalse(kept.equals(token));
+    assertEquals(1, response.setCookies.size());
+  }
+
+  @Test
+  void aTokenOfAnotherLengthIsReplaced() {
+    HttpFakes.Response response = new HttpFakes.Response();
+    tokens.loginToken(
+        new HttpFakes.Request().cookie(FormTokens.LOGIN_COOKIE, "A".repeat(42)).servlet(),
+        response.servlet());
+    assertEquals(1, response.setCookies.size());
+  }
 }

@@ -143,4 +143,43 @@ class LoginThrottleTest {
     pass(Duration.ofHours(1));
     assertEquals(Duration.ZERO, throttle.reserve(ClientAddress.of("203.0.113.1")));
   }
+
+  @Test
+  void aRefusalForTheSitesBudgetKeepsTheClientsFailures() {
+    ClientAddress client = ClientAddress.of("203.0.113.50");
+    for (int i = 0; i < 3; i++) {
+      throttle.reserve(client);
+    }
+    for (int i = 0; i < LoginThrottle.SITE_BURST; i++) {
+      throttle.reserve(ClientAddress.of("198.51." + (i / 200) + "." + (i % 200)));
+    }
+    assertTrue(throttle.reserve(client).compareTo(Duration.ZERO) > 0, "the site's budget is spent");
+    pass(Duration.ofHours(2));
+    for (int i = 0; i < 2; i++) {
+      assertEquals(Duration.ZERO, throttle.reserve(client));
+    }
+    assertEquals(Duration.ZERO, throttle.reserve(client), "its sixth try");
+    assertEquals(Duration.ofSeconds(1), throttle.reserve(client), "three before, three now");
+  }
+
+  @Test
+  void aSuccessGivesItsTokenBackToTheSite() {
+    for (int i = 0; i < LoginThrottle.SITE_BURST - 1; i++) {
+      throttle.reserve(ClientAddress.of("198.51." + (i / 200) + "." + (i % 200)));
+    }
+    throttle.reserve(GUESSER);
+    throttle.succeeded(GUESSER);
+    assertEquals(
+        Duration.ZERO, throttle.reserve(ClientAddress.of("203.0.113.99")), "the token came back");
+    assertTrue(throttle.reserve(ClientAddress.of("203.0.113.98")).compareTo(Duration.ZERO) > 0);
+  }
+
+  @Test
+  void aSuccessOfAClientWithoutFailuresGivesNothingBack() {
+    for (int i = 0; i < LoginThrottle.SITE_BURST; i++) {
+      throttle.reserve(ClientAddress.of("198.51." + (i / 200) + "." + (i % 200)));
+    }
+    throttle.succeeded(ClientAddress.of("203.0.113.97"));
+    assertTrue(throttle.reserve(ClientAddress.of("203.0.113.96")).compareTo(Duration.ZERO) > 0);
+  }
 }

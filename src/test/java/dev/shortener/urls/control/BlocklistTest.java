@@ -78,4 +78,38 @@ class BlocklistTest {
     assertTrue(list.blocking("evil.example").isEmpty());
     assertEquals(0, list.generation());
   }
+
+  @Test
+  void aChangeOfSizeAloneIsAChange(@TempDir Path folder) throws IOException {
+    Path file = folder.resolve("list");
+    Files.writeString(file, "one.example\n");
+    FileTime time = Files.getLastModifiedTime(file);
+    Blocklist list = Blocklists.reading(file);
+    Files.writeString(file, "one.example\ntwo.example\n");
+    Files.setLastModifiedTime(file, time);
+    list.reloadIfChanged();
+    assertTrue(list.blocking("two.example").isPresent());
+  }
+
+  @Test
+  void aTopLevelDomainBlocksEverythingUnderIt(@TempDir Path folder) throws IOException {
+    Path file = folder.resolve("list");
+    Files.writeString(file, "zip\n");
+    Blocklist list = Blocklists.reading(file);
+    assertEquals(Optional.of("zip"), list.blocking("a.b.zip"));
+    assertEquals(Optional.of("zip"), list.blocking("zip"));
+    assertEquals(Optional.empty(), list.blocking("zip.example"));
+  }
+
+  @Test
+  void aFileThatComesBackIsReadAgain(@TempDir Path folder) throws IOException {
+    Path file = folder.resolve("list");
+    Files.writeString(file, "one.example\n");
+    Blocklist list = Blocklists.reading(file);
+    Files.delete(file);
+    list.reloadIfChanged();
+    Files.writeString(file, "one.example\n");
+    list.reloadIfChanged();
+    assertEquals(2, list.generation(), "read again, although it holds the same as before");
+  }
 }

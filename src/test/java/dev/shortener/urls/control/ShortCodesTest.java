@@ -105,4 +105,13 @@ class ShortCodesTest {
     String pair = new Hashids("salt", 4).encode(1, 2);
     assertEquals(ShortCodes.INVALID, new ShortCodes("salt", 4).decode(pair));
   }
+
+  @Test
+  void aCodeOfSixtyFourCharactersIsStillLookedAtButNotOneMore() {
+    ShortCodes codes = new ShortCodes("salt", 64);
+    String longest = codes.encode(1);
+    assertEquals(64, longest.length());
+    assertEquals(1, codes.decode(longest));
+    assertEquals(ShortCodes.INVALID, codes.decode(longest + "a"));
+  }
 }

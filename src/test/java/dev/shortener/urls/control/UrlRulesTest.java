@@ -1,5 +1,6 @@
 package dev.shortener.urls.control;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -66,9 +67,14 @@ class UrlRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://", "https:///path", "http:/example.com", "https:example.com"})
+  @ValueSource(strings = {"https:///path", "http:/example.com", "https:example.com"})
   void requiresAHost(String url) {
-    refusal(url);
+    assertEquals("The URL needs a host name, like https://example.com/.", refusal(url));
+  }
+
+  @Test
+  void aSchemeAloneIsNoUrl() {
+    assertEquals("That is not a valid URL: Expected authority.", refusal("http://"));
   }
 
   @Test
@@ -102,8 +108,18 @@ class UrlRulesTest {
 
   @Test
   void refusesCredentials() {
-    refusal("https://user:pass@example.com/");
-    refusal("https://google.com@evil.example/");
+    String message =
+        "URLs with a user name or password are not accepted: they are a common phishing trick.";
+    assertEquals(message, refusal("https://user:pass@example.com/"));
+    assertEquals(message, refusal("https://google.com@evil.example/"));
+    assertEquals(message, refusal("https://user@example.com/"));
+  }
+
+  @Test
+  void refusesWhatIsNoUrlAtAll() {
+    assertEquals(
+        "That is not a valid URL: Illegal character in authority.",
+        refusal("https://exa<mple.com/"));
   }
 
   @ParameterizedTest
@@ -172,5 +188,53 @@ class UrlRulesTest {
       })
   void writesLocationsInAscii(String stored, String location) {
     assertEquals(location, UrlRules.toLocation(stored));
+  }
+
+  @Test
+  void theLimitsOfDnsAreKeptExactly() throws InvalidUrlException {
+    String label63 = "b".repeat(63);
+    assertEquals("https://" + label63 + ".example/", check("https://" + label63 + ".example/"));
+    String host253 = ("c".repeat(49) + ".").repeat(5) + "c".repeat(3);
+    assertEquals(253, host253.length());
+    assertEquals("https://" + host253 + "/", check("https://" + host253 + "/"));
+    assertEquals("The host name of the URL is not valid.", refusal("https://" + host253 + "c/"));
+  }
+
+  @Test
+  void theFirstNonAsciiCharacterIsEncodedAndTheLastAsciiOneIsNot() {
+    assertEquals("https://example.com/~\u007F", UrlRules.toLocation("https://example.com/~\u007F"));
+    assertEquals("https://example.com/%C2%80", UrlRules.toLocation("https://example.com/\u0080"));
+    assertEquals(
+        "https://xn--bcher-kva.example:8080/", UrlRules.toLocation("https://bücher.example:8080/"));
+    assertEquals("https://[::1]:8080/%C3%A4", UrlRules.toLocation("https://[::1]:8080/ä"));
+  }
+
+  @Test
+  void theHostOfANonAsciiUrlIsItsPunycode() {
+    assertEquals("xn--r8jz45g.jp", UrlRules.hostOf("https://例え.jp/パス"));
+    assertEquals("xn--r8jz45g.jp", UrlRules.hostOf("https://例え.jp:443"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "http://0x7f.0x0.0x0.0x1/|127.0.0.1",
+        "http://0x/|0.0.0.0",
+        "http://00/|0.0.0.0",
+        "http://0xffffffff/|255.255.255.255",
+        "http://1.0xffffff/|1.255.255.255",
+        "http://1.2.0xffff/|1.2.255.255",
+        "http://999999999999/|refused",
+        "http://0x1234567890abc/|refused",
+        "http://1.256.0.1/|refused",
+        "http://1.2.65536/|refused"
+      })
+  void readsNumericHostsAsBrowsersDo(String url, String host) {
+    if (host.equals("refused")) {
+      assertEquals("The host name of the URL is not valid.", refusal(url));
+    } else {
+      assertEquals(host, assertDoesNotThrow(() -> UrlRules.check(url)).host());
+    }
   }
 }
