@@ -38,15 +38,15 @@ trap 'stop_server KILL' EXIT
 
 fail() { echo "FAILED: $*"; FAILED=1; }
 
-# Every click in the file: folded into url.clicks, or still in the click log.
-ALL_CLICKS='SELECT (SELECT IFNULL(SUM(clicks), 0) FROM url) + (SELECT IFNULL(SUM(clicks), 0) FROM click)'
+# Every click in the file: folded into link.clicks, or still in the click log.
+ALL_CLICKS='SELECT (SELECT IFNULL(SUM(clicks), 0) FROM link) + (SELECT IFNULL(SUM(clicks), 0) FROM click)'
 
 # clicks_by_code DB CODES_FILE: "code<TAB>clicks" for the codes (ids 1..N in file order); a link's
-# clicks are url.clicks plus its rows in the click log not folded yet.
+# clicks are link.clicks plus its rows in the click log not folded yet.
 clicks_by_code() {
-  sqlite3 -separator $'\t' "$1" 'SELECT url.id, url.clicks + IFNULL(logged.clicks, 0) FROM url
-    LEFT JOIN (SELECT url_id, SUM(clicks) AS clicks FROM click GROUP BY url_id) AS logged
-    ON logged.url_id = url.id ORDER BY url.id' |
+  sqlite3 -separator $'\t' "$1" 'SELECT link.id, link.clicks + IFNULL(logged.clicks, 0) FROM link
+    LEFT JOIN (SELECT link_id, SUM(clicks) AS clicks FROM click GROUP BY link_id) AS logged
+    ON logged.link_id = link.id ORDER BY link.id' |
     awk -F'\t' 'NR == FNR {code[FNR] = $1; next} ($1 in code) {print code[$1] "\t" $2}' "$2" -
 }
 

@@ -8,6 +8,8 @@ HASHIDS_JAR="$HOME/.m2/repository/org/hashids/hashids/1.0.3/hashids-1.0.3.jar"
 export BENCH_WRK_DIR="$ROOT/bench/wrk"
 # The benchmark's own salt, so that bench/java/Codes.java can compute the codes of seeded rows.
 export SHORTENER_HASHIDS_SALT="bench-salt"
+# The admin, for the benchmark of the admin's list.
+export SHORTENER_ADMIN_PASSWORD=bench-secret
 # The creation benchmarks post thousands of links a second from one address: no creation limit.
 export SHORTENER_CREATION_PER_MINUTE=2000000000 SHORTENER_CREATION_PER_HOUR=2000000000
 SERVER_PID=""
@@ -59,14 +61,15 @@ build_bench_wars() {
 }
 
 # seed_database DIR ROWS: a fresh shortener.db with ROWS links (ids 1..ROWS, URL
-# https://example.com/bench/<id>) written by sqlite3 into the product's own schema, and
+# https://example.com/bench/<id>) written by sqlite3 into the first release's schema (Flyway
+# upgrades it at start, as it would a user's data directory), and
 # DIR/codes.txt with their short codes, one a line, in id order.
 seed_database() {
   local dir=$1 rows=$2
   rm -rf "$dir" && mkdir -p "$dir"
   sqlite3 "$dir/shortener.db" >/dev/null <<SQL
 PRAGMA journal_mode=WAL;
-$(cat "$ROOT/src/main/resources/META-INF/sql/create-schema.sql")
+$(cat "$ROOT/src/main/resources/db/migration/sqlite/V1__release_1.sql")
 BEGIN;
 WITH RECURSIVE n(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM n WHERE id < $rows)
 INSERT INTO url (id, created, original, clicks)

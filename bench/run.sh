@@ -135,6 +135,31 @@ warm_creation() {
   "${WRK[@]}" -d3s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- service "warm-$(date +%s)" >/dev/null
 }
 
+# admin_cookie: signs in as the benchmark's admin and prints the session cookie for wrk.
+admin_cookie() {
+  local jar="$WORK/admin-cookies" token
+  token=$(curl -s -c "$jar" "$BASE/login" | grep -o 'name="csrf" value="[^"]*' | head -1 | cut -d'"' -f4)
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$token" \
+    --data-urlencode "login:password=$SHORTENER_ADMIN_PASSWORD" \
+    -d 'login=login&login:username=admin&login:submit=x&jakarta.faces.ViewState=stateless' "$BASE/login"
+  echo "shortener-admin=$(awk '$6 == "shortener-admin" {print $7}' "$jar")"
+}
+
+# The admin's list on the big set: the first page, a page half way down (keyset: as cheap as the
+# first), most clicked first, a search, and a filter by a rare state.
+admin_list_cases() {
+  local cookie half=$((BIG_ROWS / 2))
+  cookie=$(admin_cookie)
+  for ((round = 1; round <= ROUNDS; round++)); do
+    measure big.list-first "$ROUND_SECONDS" "$BASE" admin.lua "$cookie" "/admin/links"
+    measure big.list-deep "$ROUND_SECONDS" "$BASE" admin.lua "$cookie" "/admin/links?after=$half"
+    measure big.list-clicks "$ROUND_SECONDS" "$BASE" admin.lua "$cookie" \
+      "/admin/links?sort=most-clicked&after=0.$half"
+    measure big.list-search "$ROUND_SECONDS" "$BASE" admin.lua "$cookie" "/admin/links?q=bench/12345"
+    measure big.list-expired "$ROUND_SECONDS" "$BASE" admin.lua "$cookie" "/admin/links?state=expired"
+  done
+}
+
 # create_links NAME MODE: link creation for CREATE_SECONDS through the form or the service.
 create_links() {
   measure "$1" "$CREATE_SECONDS" "$BASE" create.lua "$2" "$1-$(date +%s)"
@@ -181,6 +206,7 @@ main() {
   create_links big.create-form form
   create_links big.create-service service
   memory_probe big.after-creation
+  admin_list_cases
   stop_server
   sqlite3 "$WORK/big/shortener.db" 'PRAGMA integrity_check' >"$WORK/integrity.txt"
 

@@ -1,4 +1,4 @@
-import dev.shortener.urls.control.ShortCodes;
+import dev.shortener.links.control.ShortCodes;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;

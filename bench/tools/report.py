@@ -135,11 +135,23 @@ create_service = median("big.create-service", "rate")
 w(f"| link creation (on the {big_label}-link database) | links/s | p50 | p99 | CPU µs/link | failed |")
 w("|---|---:|---:|---:|---:|---:|")
 for key, label in (("create-form", "home page form (POST /index.xhtml, Faces)"),
-                   ("create-service", "UrlService alone (benchmark servlet)")):
+                   ("create-service", "LinkService alone (benchmark servlet)")):
     name = f"big.{key}"
     failed = int(sum(notes.get((name, "FAILED"), [0]))) + errors(name)
     w(f"| {label} | {fmt_rate(median(name, 'rate'))} | {fmt_ms(median(name, 'p50'))} | "
       f"{fmt_ms(median(name, 'p99'))} | {fmt_rate(median(name, 'cpu'))} | {failed} |")
+w("")
+
+w(f"| the admin's list (on the {big_label}-link database, signed in) | pages/s | p50 | p99 | CPU µs/page |")
+w("|---|---:|---:|---:|---:|")
+for key, label in (("list-first", "first page, newest first"),
+                   ("list-deep", "a page half way down, newest first"),
+                   ("list-clicks", "a page half way down, most clicked first"),
+                   ("list-search", "a search for part of a destination"),
+                   ("list-expired", "the expired links (none here)")):
+    name = f"big.{key}"
+    w(f"| {label} | {fmt_rate(median(name, 'rate'))} | {fmt_ms(median(name, 'p50'))} | "
+      f"{fmt_ms(median(name, 'p99'))} | {fmt_rate(median(name, 'cpu'))} |")
 w("")
 
 w("| memory | RSS MiB | live heap MiB (after full GC) | HTTP sessions |")
@@ -154,7 +166,7 @@ w(f"Anonymous GETs before `small.after-anonymous-gets`: {int(gets.get('home', 0)
   f"{'yes' if set_cookie('headers-redirect.txt') else 'no'}.")
 w(f"`PRAGMA integrity_check` after the {big_label} run: {integrity}. "
   f"Request errors (non-2xx/3xx, timeouts) over all redirect runs: "
-  f"{sum(errors(n) for n in runs if not n.endswith(('create-form', 'create-service')))}.")
+  f"{sum(errors(n) for n in runs if '.create-' not in n and '.list-' not in n)}.")
 w("")
 
 w("## Targets")
@@ -170,7 +182,7 @@ target(f"p99 at most 1.5x the ceiling's p99", p is not None and p <= 1.5, f"{p:.
 cpu_scale = ratio(median("small.random", "cpu"), median("big.random", "cpu"))
 target(f"{big_label} vs 1 k links within 10 %", scale is not None and abs(1 - scale) <= 0.10,
        f"{scale:.2f} of the 1 k req/s; by server CPU per request {cpu_scale:.2f}")
-target("creation at least 2,000 links/s on SQLite (UrlService: validation, INSERT, cache)",
+target("creation at least 2,000 links/s on SQLite (LinkService: validation, INSERT, cache)",
        (create_service or 0) >= 2000, f"{fmt_rate(create_service)}/s")
 w("")
 w(f"Not targets, for the record: through the home page form, creation ran at "
