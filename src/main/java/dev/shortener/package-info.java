@@ -1,6 +1,7 @@
 /**
- * A URL shortener as one Jakarta EE WAR. Business components: {@code urls} (create, redirect,
- * count) and {@code admin} (login and statistics), each split into boundary, control and entity;
- * {@code platform} holds configuration and the SQLite plumbing. See ARCHITECTURE.md.
+ * A URL shortener as one Jakarta EE WAR. Business components: {@code links} (create, manage,
+ * redirect, count) and {@code admin} (the admin's sign-in), each split into boundary, control and
+ * entity; {@code platform} holds configuration, the schema and the SQLite plumbing, {@code web}
+ * what every page shares. See ARCHITECTURE.md.
  */
 package dev.shortener;

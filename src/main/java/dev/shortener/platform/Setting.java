@@ -49,7 +49,13 @@ public enum Setting {
   /** A file of blocked destination domains, one a line, subdomains included; reloaded on change. */
   BLOCKLIST_FILE(null),
   /** Whether destinations on loopback, private and link-local addresses are accepted. */
-  ALLOW_PRIVATE_TARGETS("false");
+  ALLOW_PRIVATE_TARGETS("false"),
+  /** Whether the public home form offers a custom alias. */
+  PUBLIC_ALIASES("true"),
+  /** Where a disabled or expired link without a fallback of its own sends visitors (302). */
+  EXPIRED_URL(null),
+  /** The time zone the admin enters and reads dates in, e.g. {@code Europe/Berlin}. */
+  TIME_ZONE(null);
 
   private final String defaultValue;
 

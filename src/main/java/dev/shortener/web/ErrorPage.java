@@ -54,6 +54,8 @@ public class ErrorPage {
       request.setAttribute(MESSAGE, message);
     }
     response.setStatus(status);
+    // A 404 or 410 is cacheable by default, but the admin may create, enable or reopen the link.
+    response.setHeader("Cache-Control", "no-store");
     request.getRequestDispatcher(VIEW).forward(new PlainGet(request), response);
   }
 

@@ -1,2 +1,6 @@
-/** Site-wide view support that belongs to no business component: the error page. */
+/**
+ * What every page shares and no business component owns: the error page, the security headers and
+ * form-post filters, who the client is behind a proxy, cookies, rate limits and the throttle of
+ * password guesses.
+ */
 package dev.shortener.web;

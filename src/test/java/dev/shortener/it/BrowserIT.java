@@ -264,6 +264,104 @@ class BrowserIT {
     }
   }
 
+  /**
+   * The admin manages a link from end to end: creates it with options on the new-link page, finds
+   * it in the list, edits it, switches it off (the visitor's 410 page) and on, protects it with a
+   * password (the visitor's password page), and deletes it after confirming.
+   */
+  @ParameterizedTest
+  @EnumSource(Look.class)
+  void adminManagesALinkFromCreationToDeletion(Look look) {
+    try (Browser browser = new Browser(look)) {
+      WebDriver driver = browser.driver;
+      driver.get(base + "login");
+      signIn(browser, PASSWORD);
+      driver.get(base + "admin/links/new");
+      browser.screenshot("new-link");
+      browser.assertAccessible("new link");
+
+      String alias = "managed-" + UUID.randomUUID().toString().substring(0, 8);
+      String target = target("managed-" + look);
+      fill(driver, "link:url", target);
+      fill(driver, "link:alias", alias);
+      fill(driver, "link:title", "Managed in a browser");
+      fill(driver, "link:tags", "browser, " + look.name().toLowerCase());
+      fill(driver, "link:maxVisits", "x");
+      browser.clickToNextPage(driver.findElement(By.id("link:create")));
+      assertEquals(
+          "Max visits must be a positive whole number.",
+          driver.findElement(By.id("maxVisits-error")).getText());
+      assertEquals(
+          "true", driver.findElement(By.id("link:maxVisits")).getAttribute("aria-invalid"));
+      browser.assertAccessible("new link with a refusal");
+      fill(driver, "link:maxVisits", "100");
+      browser.clickToNextPage(driver.findElement(By.id("link:create")));
+      assertEquals(
+          "The link is ready.", driver.findElement(By.cssSelector("#notice .alert")).getText());
+      assertEquals(base + alias, driver.findElement(By.id("short-url")).getDomProperty("value"));
+      assertEquals(target, driver.findElement(By.id("fact-original")).getText());
+      browser.screenshot("link-page");
+      browser.assertAccessible("link page");
+
+      driver.get(base + "admin/links?q=" + alias);
+      assertEquals(1, driver.findElements(By.cssSelector("#links tbody tr")).size());
+      browser.screenshot("links");
+      browser.assertAccessible("links");
+      browser.clickToNextPage(driver.findElement(By.cssSelector("#links a.link-page")));
+
+      fill(driver, "link:title", "Renamed in a browser");
+      browser.clickToNextPage(driver.findElement(By.id("link:save")));
+      assertTrue(driver.findElement(By.id("notice")).getText().startsWith("Saved."));
+      assertEquals("Renamed in a browser", driver.findElement(By.tagName("h1")).getText());
+
+      browser.clickToNextPage(driver.findElement(By.id("actions:toggle")));
+      assertEquals("Disabled", driver.findElement(By.id("state")).getText());
+      driver.get(base + alias);
+      assertEquals(
+          "This link has been disabled.", driver.findElement(By.id("error-message")).getText());
+      browser.screenshot("410");
+      browser.assertAccessible("410");
+      driver.get(base + "admin/link?key=" + alias);
+      browser.clickToNextPage(driver.findElement(By.id("actions:toggle")));
+      assertEquals("Active", driver.findElement(By.id("state")).getText());
+
+      fill(driver, "link:password", "open sesame");
+      browser.clickToNextPage(driver.findElement(By.id("link:save")));
+      assertTrue(driver.findElement(By.id("notice")).getText().startsWith("Saved."));
+      driver.get(base + alias);
+      assertEquals(
+          "This link is protected",
+          driver.findElement(By.tagName("h1")).getText(),
+          () -> driver.findElement(By.tagName("main")).getText());
+      browser.screenshot("password");
+      browser.assertAccessible("password");
+      driver.findElement(By.id("password")).sendKeys("wrong");
+      browser.clickToNextPage(driver.findElement(By.id("unlock-submit")));
+      assertEquals("Wrong password.", driver.findElement(By.id("password-error")).getText());
+      browser.assertAccessible("password refused");
+      driver.findElement(By.id("password")).sendKeys("open sesame");
+      browser.clickToNextPage(driver.findElement(By.id("unlock-submit")));
+      browser.waiting().until(urlToBe(target));
+
+      driver.get(base + "admin/link?key=" + alias);
+      browser.clickToNextPage(driver.findElement(By.id("actions:delete")));
+      assertTrue(driver.findElement(By.id("confirm-delete")).isDisplayed());
+      browser.screenshot("confirm-delete");
+      browser.assertAccessible("confirm delete");
+      browser.clickToNextPage(driver.findElement(By.id("confirm:delete-for-good")));
+      assertEquals(
+          "The link " + alias + " was deleted.", driver.findElement(By.id("notice")).getText());
+      driver.get(base + alias);
+      assertEquals("Page not found", driver.findElement(By.tagName("h1")).getText());
+    }
+  }
+
+  private static void fill(WebDriver driver, String id, String text) {
+    WebElement field = driver.findElement(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
   private static void type(WebDriver driver, String text) {
     WebElement field = driver.findElement(By.id("shorten:url"));
     field.clear();

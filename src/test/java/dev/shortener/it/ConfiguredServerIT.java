@@ -36,7 +36,8 @@ class ConfiguredServerIT {
                 "SHORTENER_CREATION", "admin",
                 "SHORTENER_BASE_URL", BASE_URL,
                 "SHORTENER_TRUST_PROXY", "true",
-                "SHORTENER_HASHIDS_SALT", "configured-salt"),
+                "SHORTENER_HASHIDS_SALT", "configured-salt",
+                "SHORTENER_EXPIRED_URL", "https://example.com/expired"),
             Map.of(
                 "shortener.admin.password",
                 PASSWORD,
@@ -128,5 +129,27 @@ class ConfiguredServerIT {
               .filter(Files::isRegularFile)
               .toList());
     }
+  }
+
+  @Test
+  void aLinkThatCannotBeFollowedGoesToTheSitesFallback() {
+    Admin admin = admin();
+    String key =
+        admin.createLink(
+            Map.of("url", "https://example.com/" + UUID.randomUUID(), "disabled", "on"));
+    HttpResponse<String> gone = visitor().get("/" + key);
+    assertEquals(302, gone.statusCode());
+    assertEquals(
+        "https://example.com/expired", gone.headers().firstValue("Location").orElseThrow());
+    String own =
+        admin.createLink(
+            Map.of(
+                "url", "https://example.com/" + UUID.randomUUID(),
+                "disabled", "on",
+                "fallbackUrl", "https://example.com/own"));
+    assertEquals(
+        "https://example.com/own",
+        visitor().get("/" + own).headers().firstValue("Location").orElseThrow(),
+        "the link's own fallback first");
   }
 }

@@ -3,7 +3,7 @@ package dev.shortener.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shortener.urls.control.ShortCodes;
+import dev.shortener.links.control.ShortCodes;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -135,7 +135,7 @@ class DurabilityIT {
     ShortCodes decoder = new ShortCodes(SALT, 4);
     try (Connection database = open(data);
         PreparedStatement byId =
-            database.prepareStatement("SELECT original FROM url WHERE id = ?")) {
+            database.prepareStatement("SELECT original FROM link WHERE id = ?")) {
       for (Map.Entry<String, String> link : acknowledged.entrySet()) {
         byId.setLong(1, decoder.decode(link.getKey()));
         try (ResultSet row = byId.executeQuery()) {
@@ -214,8 +214,8 @@ class DurabilityIT {
         Statement query = database.createStatement();
         ResultSet rows =
             query.executeQuery(
-                "SELECT id, clicks + COALESCE((SELECT SUM(clicks) FROM click WHERE url_id = url.id), 0)"
-                    + " FROM url")) {
+                "SELECT id, clicks + COALESCE((SELECT SUM(clicks) FROM click WHERE link_id = link.id), 0)"
+                    + " FROM link")) {
       while (rows.next()) {
         clicks.put(rows.getLong(1), rows.getLong(2));
       }

@@ -72,7 +72,14 @@ final class ServerProcess implements AutoCloseable {
       builder.redirectErrorStream(true).redirectOutput(log.toFile());
       ServerProcess server =
           new ServerProcess(builder.start(), folder, URI.create("http://127.0.0.1:" + port));
-      server.awaitStart();
+      // However the test ends, no server outlives the test run.
+      Runtime.getRuntime().addShutdownHook(new Thread(server.process::destroyForcibly));
+      try {
+        server.awaitStart();
+      } catch (RuntimeException | Error notStarted) {
+        server.kill();
+        throw notStarted;
+      }
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -64,6 +64,14 @@ final class Site {
     return address;
   }
 
+  /** The form token of the signed-in admin's session. */
+  String sessionToken() {
+    if (sessionToken == null) {
+      throw new IllegalStateException("not signed in");
+    }
+    return sessionToken;
+  }
+
   /** The value of cookie {@code name} this visitor holds, if any. */
   Optional<String> cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
@@ -124,10 +132,20 @@ final class Site {
   /** Posts a Faces form with fields outside the form's naming ({@code csrf}, {@code next}). */
   HttpResponse<String> submit(
       String path, String form, Map<String, String> fields, Map<String, String> plain) {
+    return submit(path, form, "submit", fields, plain);
+  }
+
+  /** Posts a Faces form as a press of its button {@code button}. */
+  HttpResponse<String> submit(
+      String path,
+      String form,
+      String button,
+      Map<String, String> fields,
+      Map<String, String> plain) {
     Map<String, String> all = new LinkedHashMap<>(plain);
     all.put(form, form);
     fields.forEach((name, value) -> all.put(form + ":" + name, value));
-    all.put(form + ":submit", "submit");
+    all.put(form + ":" + button, button);
     all.put("jakarta.faces.ViewState", "stateless");
     return post(path, formBody(all));
   }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shortener.urls.control.ShortCodes;
+import dev.shortener.links.control.ShortCodes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -70,7 +70,7 @@ class StartupIT {
             DriverManager.getConnection("jdbc:sqlite:" + data.resolve("shortener.db"));
         Statement insert = database.createStatement()) {
       insert.executeUpdate(
-          "INSERT INTO url (created, original, clicks) VALUES (0, 'https://"
+          "INSERT INTO link (created, original, clicks) VALUES (0, 'https://"
               + "a".repeat(64)
               + ".example/é', 0)");
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shortener.urls.control.ShortCodes;
+import dev.shortener.links.control.ShortCodes;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;

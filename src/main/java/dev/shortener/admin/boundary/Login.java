@@ -1,8 +1,8 @@
 package dev.shortener.admin.boundary;
 
 import dev.shortener.admin.control.AdminPages;
-import dev.shortener.admin.control.LoginThrottle;
 import dev.shortener.web.ClientAddress;
+import dev.shortener.web.GuessThrottle;
 import dev.shortener.web.RetryAfter;
 import dev.shortener.web.TrustedProxy;
 import jakarta.annotation.PostConstruct;
@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * Backs the login page: hands the typed credentials to Jakarta Security, unless {@link
- * LoginThrottle} says this client has to wait, and continues to the admin page asked for.
+ * GuessThrottle} says this client has to wait, and continues to the admin page asked for.
  */
 @Named
 @RequestScoped
@@ -34,11 +34,14 @@ public class Login {
   /** The request parameter, in the login URL and the form, naming the page to continue to. */
   static final String NEXT = "next";
 
+  /** The admin's sign-in, as one scope of the guess throttle. */
+  private static final String SCOPE = "admin";
+
   private static final Logger LOG = Logger.getLogger(Login.class.getName());
 
   @Inject SecurityContext security;
 
-  @Inject LoginThrottle throttle;
+  @Inject GuessThrottle throttle;
 
   @Inject TrustedProxy proxy;
 
@@ -58,7 +61,7 @@ public class Login {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
     ClientAddress client = proxy.clientOf(request);
-    Duration wait = throttle.reserve(client);
+    Duration wait = throttle.reserve(SCOPE, client);
     if (!wait.isZero()) {
       RetryAfter.tooManyRequests(external, wait);
       error(faces, "Too many failed sign-ins. Try again in " + RetryAfter.inWords(wait) + ".");
@@ -78,7 +81,7 @@ public class Login {
         faces.responseComplete();
         break;
       case SUCCESS:
-        throttle.succeeded(client);
+        throttle.succeeded(SCOPE, client);
         external.redirect(external.getRequestContextPath() + next);
         break;
       default:

@@ -1,9 +1,8 @@
 package dev.shortener.admin.boundary;
 
-import dev.shortener.urls.boundary.PublicOrigin;
-import dev.shortener.urls.boundary.UrlService;
-import dev.shortener.urls.control.ShortCodes;
-import dev.shortener.urls.entity.Url;
+import dev.shortener.links.boundary.LinkService;
+import dev.shortener.links.boundary.PublicOrigin;
+import dev.shortener.links.entity.Link;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,8 +27,7 @@ public class Stats {
   private static final DateTimeFormatter CREATED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  @Inject UrlService urls;
-  @Inject ShortCodes codes;
+  @Inject LinkService links;
   @Inject PublicOrigin publicOrigin;
   @Inject HttpServletRequest request;
 
@@ -37,15 +35,15 @@ public class Stats {
   private long total;
   private int page;
   private int pages;
-  private List<Url> links;
+  private List<Link> shown;
 
   @PostConstruct
   void load() {
     origin = publicOrigin.of(request);
-    total = urls.count();
+    total = links.count();
     pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     page = Math.min(Math.max(parsePage(request.getParameter("page")), 1), pages);
-    links = urls.mostClicked((page - 1) * PAGE_SIZE, PAGE_SIZE);
+    shown = links.mostClicked((page - 1) * PAGE_SIZE, PAGE_SIZE);
   }
 
   private static int parsePage(String value) {
@@ -56,19 +54,19 @@ public class Stats {
     }
   }
 
-  /** The absolute short link of {@code url}. */
-  public String shortUrl(Url url) {
-    return PublicOrigin.linkTo(origin, codes.encode(url.getId()));
+  /** The absolute short link of {@code link}. */
+  public String shortUrl(Link link) {
+    return PublicOrigin.linkTo(origin, links.key(link));
   }
 
   /** The short link as people write it, without the scheme, e.g. {@code sho.rt/jR0w}. */
-  public String shortLabel(Url url) {
-    return shortUrl(url).replaceFirst("^https?://", "");
+  public String shortLabel(Link link) {
+    return shortUrl(link).replaceFirst("^https?://", "");
   }
 
-  /** When {@code url} was created, in UTC. */
-  public String created(Url url) {
-    return CREATED.format(url.getCreated());
+  /** When {@code link} was created, in UTC. */
+  public String created(Link link) {
+    return CREATED.format(link.getCreated());
   }
 
   /** The row number of the {@code index}-th link on this page, counting from 1 over all pages. */
@@ -76,8 +74,8 @@ public class Stats {
     return (long) (page - 1) * PAGE_SIZE + index + 1;
   }
 
-  public List<Url> getLinks() {
-    return links;
+  public List<Link> getLinks() {
+    return shown;
   }
 
   public long getTotal() {

@@ -1,2 +1,2 @@
-/** The admin's pages: the statistics table, login and logout. */
+/** The admin's sign-in pages and the statistics table, and the filter that refuses forged posts. */
 package dev.shortener.admin.boundary;

@@ -1,5 +1,6 @@
 package dev.shortener.admin.control;
 
+import dev.shortener.platform.PasswordHash;
 import dev.shortener.platform.Setting;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,213 @@
+package dev.shortener.links.control;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.shortener.links.boundary.LinkService;
+import dev.shortener.platform.Database;
+import dev.shortener.platform.SchemaReady;
+import dev.shortener.platform.Setting;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Short code or alias to {@link Redirect}, in memory, so that a redirect normally touches no
+ * database.
+ *
+ * <p>Keyed by the code or alias as requested rather than by id: a hit then costs one hash lookup,
+ * where decoding the code with Hashids first (and encoding it back, to refuse non-canonical
+ * spellings) took three quarters of the redirect servlet's own CPU time in bench/run.sh's profile.
+ * Only codes that decode to an id, and aliases that exist, are ever cached, so made-up paths cannot
+ * fill the cache.
+ *
+ * <p>Bounded by {@code SHORTENER_CACHE_SIZE} (least recently used links leave first). A miss reads
+ * the database once, with plain JDBC like the preload below. Ids above the highest one ever handed
+ * out are answered "not found" without a query, and so are aliases that no link has: every alias
+ * and its id is kept in memory ({@link #aliases}, a few dozen bytes each, read at start), so a
+ * flood of made-up paths cannot reach the database. The rare missing id below the highest is cached
+ * as absent like any other answer, which is safe because an id is never reused. A row that cannot
+ * be redirected to is logged and answered as missing.
+ *
+ * <p>When the application starts (once the schema is migrated), the newest links, as many as the
+ * cache holds, are loaded in the background with one query, so that a restart does not send every
+ * first visit to the database: a million links load in a few seconds, where a miss at a time
+ * managed a few thousand a second.
+ *
+ * <p>An entry remembers which {@link Blocklist} generation it was checked against; after the list
+ * changes, each entry is checked again on its next visit. An edit or deletion ({@link LinkChanged})
+ * removes the link's entries, so the next request reads it again.
+ */
+@ApplicationScoped
+public class RedirectCache {
+
+  private static final Logger LOG = Logger.getLogger(RedirectCache.class.getName());
+
+  @Inject LinkService links;
+  @Inject LinkStore store;
+  @Inject ShortCodes codes;
+  @Inject Blocklist blocklist;
+
+  @Resource(lookup = Database.JNDI_NAME)
+  DataSource database;
+
+  @Resource ManagedExecutorService background;
+
+  private final AtomicLong highestId = new AtomicLong();
+  private final Map<String, Long> aliases = new ConcurrentHashMap<>();
+  private int size;
+  private Cache<String, Optional<Redirect>> byKey;
+
+  /**
+   * Starts the cache once the schema is this release's (rather than on first use). Besides the
+   * preload, TomEE needs this: there the first use could be {@link #remember}, notified after the
+   * creating transaction committed but while it is still bound to the thread, where the {@link
+   * LinkService} call below fails with "Status is STATUS_COMMITTED".
+   */
+  void start(@Observes SchemaReady ready) {
+    size = Setting.CACHE_SIZE.intValue();
+    byKey = Caffeine.newBuilder().maximumSize(size).build();
+    highestId.accumulateAndGet(links.highestId(), Math::max);
+    aliases.putAll(store.aliases());
+    background.execute(this::preload);
+  }
+
+  /** Where the short link {@code key} (a code or an alias) leads, or empty if there is none. */
+  public Optional<Redirect> find(String key) {
+    Optional<Redirect> cached = byKey.getIfPresent(key);
+    if (cached == null) {
+      long id = codes.decode(key);
+      if (id == ShortCodes.INVALID) {
+        Long aliased = aliases.get(key);
+        if (aliased == null) {
+          return Optional.empty();
+        }
+        id = aliased;
+      } else if (id > highestId.get()) {
+        return Optional.empty();
+      }
+      long link = id;
+      cached = byKey.get(key, any -> load(link));
+    }
+    if (cached.isPresent() && cached.get().checkedAgainst() != blocklist.generation()) {
+      Optional<Redirect> rechecked = Optional.of(cached.get().checkedBy(blocklist));
+      byKey.asMap().replace(key, cached, rechecked);
+      return rechecked;
+    }
+    return cached;
+  }
+
+  /**
+   * One link from the database, with one plain JDBC query outside any transaction: through the
+   * stateless service, JTA and EclipseLink a miss cost several times as much CPU.
+   */
+  private Optional<Redirect> load(long id) {
+    try (Connection connection = database.getConnection();
+        PreparedStatement byId =
+            connection.prepareStatement("SELECT " + LinkRow.COLUMNS + " FROM link WHERE id = ?")) {
+      byId.setLong(1, id);
+      try (ResultSet row = byId.executeQuery()) {
+        return row.next() ? redirect(LinkRow.read(row)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read link " + id, e);
+    }
+  }
+
+  /**
+   * The redirect of a stored row; empty, with a log line, for a URL that has no {@code Location}
+   * form (stored before the rules refused such URLs): cached like a missing link, so its visits
+   * neither fail nor query the database again.
+   */
+  private Optional<Redirect> redirect(LinkRow row) {
+    try {
+      return Optional.of(Redirect.of(row, blocklist));
+    } catch (IllegalArgumentException unconvertible) {
+      LOG.warning(
+          () ->
+              "Link "
+                  + row.id()
+                  + " cannot be redirected to, its URL has no ASCII form: "
+                  + row.original());
+      return Optional.empty();
+    }
+  }
+
+  void remember(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinkCreated created) {
+    LinkRow row = created.row();
+    highestId.accumulateAndGet(row.id(), Math::max);
+    Optional<Redirect> redirect = redirect(row);
+    byKey.put(codes.encode(row.id()), redirect);
+    if (row.alias() != null) {
+      aliases.put(row.alias(), row.id());
+      byKey.put(row.alias(), redirect);
+    }
+  }
+
+  void forget(@Observes LinkChanged changed) {
+    byKey.invalidate(codes.encode(changed.id()));
+    if (changed.oldAlias() != null) {
+      aliases.remove(changed.oldAlias(), changed.id());
+      byKey.invalidate(changed.oldAlias());
+    }
+    if (changed.newAlias() != null) {
+      aliases.put(changed.newAlias(), changed.id());
+      byKey.invalidate(changed.newAlias());
+    }
+  }
+
+  private void preload() {
+    long began = System.nanoTime();
+    int loaded = 0;
+    int skipped = 0;
+    try (Connection connection = database.getConnection();
+        PreparedStatement newest =
+            connection.prepareStatement(
+                "SELECT " + LinkRow.COLUMNS + " FROM link ORDER BY id DESC LIMIT ?")) {
+      newest.setInt(1, size);
+      try (ResultSet rows = newest.executeQuery()) {
+        while (rows.next()) {
+          LinkRow row = LinkRow.read(rows);
+          Optional<Redirect> redirect = redirect(row);
+          // Never over an answer the application already gave, e.g. a link created meanwhile.
+          byKey.asMap().putIfAbsent(codes.encode(row.id()), redirect);
+          if (row.alias() != null) {
+            byKey.asMap().putIfAbsent(row.alias(), redirect);
+          }
+          if (redirect.isPresent()) {
+            loaded++;
+          } else {
+            skipped++;
+          }
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not preload the redirect cache; links load on first visit", e);
+      return;
+    }
+    long millis = (System.nanoTime() - began) / 1_000_000;
+    int shown = loaded;
+    int refused = skipped;
+    LOG.info(
+        () ->
+            "Preloaded "
+                + shown
+                + " links into the redirect cache in "
+                + millis
+                + " ms"
+                + (refused == 0 ? "" : "; skipped " + refused + " that cannot be redirected to"));
+  }
+}

@@ -1,0 +1,336 @@
+package dev.shortener.links.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shortener.platform.SingleWriter;
+import dev.shortener.platform.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQL of links against a real SQLite file with the migrated schema. */
+class LinkStoreTest {
+
+  @TempDir Path folder;
+
+  private DataSource database;
+  private final LinkStore store = new LinkStore();
+  private final LinkSearch search = new LinkSearch();
+  private final ShortCodes codes = new ShortCodes("salt", 4);
+
+  @BeforeEach
+  void migrate() {
+    database = TestDatabase.migrated(folder);
+    store.database = database;
+    store.writer = new SingleWriter();
+    search.database = database;
+    search.codes = codes;
+  }
+
+  private static LinkValues link(String url, String alias, String title, List<String> tags) {
+    return new LinkValues(
+        url, alias, title, tags, null, null, null, null, null, 302, false, false, false);
+  }
+
+  private void sql(String statement) throws SQLException {
+    try (Connection connection = database.getConnection();
+        Statement run = connection.createStatement()) {
+      run.executeUpdate(statement);
+    }
+  }
+
+  @Test
+  void storesEveryFieldAndNeverReusesAnId() throws Exception {
+    long first = store.insert(link("https://example.com/1", null, null, List.of()), 1000);
+    long second =
+        store.insert(
+            new LinkValues(
+                "https://example.com/2",
+                "two",
+                "Two",
+                List.of("b", "a"),
+                10L,
+                20L,
+                5L,
+                "https://example.com/fallback",
+                "hash",
+                308,
+                true,
+                true,
+                true),
+            2000);
+    assertEquals(first + 1, second);
+    assertTrue(store.delete(second));
+    long third = store.insert(link("https://example.com/3", null, null, List.of()), 3000);
+    assertEquals(second + 1, third, "AUTOINCREMENT: a deleted id is never handed out again");
+    assertFalse(store.delete(second), "already gone");
+  }
+
+  @Test
+  void anAliasBelongsToOneLink() throws Exception {
+    store.insert(link("https://example.com/1", "sale", null, List.of()), 1);
+    assertThrows(
+        LinkStore.AliasTakenException.class,
+        () -> store.insert(link("https://example.com/2", "sale", null, List.of()), 2));
+    long other = store.insert(link("https://example.com/3", "other", null, List.of()), 3);
+    assertThrows(
+        LinkStore.AliasTakenException.class,
+        () -> store.update(other, link("https://example.com/3", "sale", null, List.of()), 4));
+    assertEquals(Map.of("sale", 1L, "other", other), store.aliases());
+  }
+
+  @Test
+  void anEditReplacesTheFieldsAndTheTagsButKeepsTheClicks() throws Exception {
+    long id = store.insert(link("https://example.com/old", "old", "Old", List.of("a", "b")), 1);
+    sql("UPDATE link SET clicks = 7 WHERE id = " + id);
+    assertTrue(
+        store.update(id, link("https://example.com/new", "new", "New", List.of("b", "c")), 99));
+    LinkSearch.Page page = search.page(LinkQuery.newest(10), 100);
+    LinkSummary edited = page.links().get(0);
+    assertEquals("https://example.com/new", edited.original());
+    assertEquals("new", edited.alias());
+    assertEquals(List.of("b", "c"), edited.tags());
+    assertEquals(7, edited.clicks());
+    assertFalse(store.update(id + 100, link("https://example.com/x", null, null, List.of()), 1));
+  }
+
+  @Test
+  void theWrittenVisitsIncludeTheClickLog() throws Exception {
+    long id = store.insert(link("https://example.com/", null, null, List.of()), 1);
+    sql("UPDATE link SET clicks = 5 WHERE id = " + id);
+    sql("INSERT INTO click (link_id, clicks) VALUES (" + id + ", 2), (" + id + ", 3), (999, 4)");
+    assertEquals(10, store.writtenVisits(id));
+    assertEquals(0, store.writtenVisits(id + 1));
+  }
+
+  @Test
+  void robotsListOnlyEnabledCrawlableLinks() throws Exception {
+    LinkValues crawlable =
+        new LinkValues(
+            "https://example.com/c",
+            "open",
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            302,
+            false,
+            true,
+            false);
+    LinkValues disabled =
+        new LinkValues(
+            "https://example.com/d",
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            302,
+            false,
+            true,
+            true);
+    long open = store.insert(crawlable, 1);
+    store.insert(disabled, 2);
+    store.insert(link("https://example.com/n", null, null, List.of()), 3);
+    assertEquals(List.of(new LinkStore.Crawlable(open, "open")), store.crawlable());
+  }
+
+  @Test
+  void searchFindsByPartOfTheDestinationTitleOrAliasByCodeAndByTag() throws Exception {
+    long sale =
+        store.insert(
+            link("https://shop.example/spring-sale?x=1", null, "Frühling", List.of("Campaign")), 1);
+    long docs = store.insert(link("https://docs.example/guide", "handbook", null, List.of()), 2);
+    store.insert(link("https://other.example/", null, null, List.of()), 3);
+    assertEquals(List.of(sale), ids("ring-sa"));
+    assertEquals(List.of(sale), ids("FRÜH"));
+    assertEquals(List.of(docs), ids("handbook"));
+    assertEquals(List.of(docs), ids("andbo"));
+    assertEquals(List.of(docs), ids(codes.encode(docs)));
+    assertEquals(List.of(sale), ids("campaign"), "a tag, ignoring case");
+    assertEquals(List.of(), ids("zz"), "two letters: codes and tags only");
+    assertEquals(List.of(), ids("nothing like it"));
+    assertEquals(List.of(), ids("\"; DROP TABLE link; --"));
+  }
+
+  private List<Long> ids(String text) {
+    return search
+        .page(new LinkQuery(text, null, LinkQuery.State.ALL, LinkQuery.Sort.NEWEST, null, 50), 0)
+        .links()
+        .stream()
+        .map(LinkSummary::id)
+        .toList();
+  }
+
+  @Test
+  void filtersByStateAtTheGivenTime() throws Exception {
+    long active = store.insert(link("https://example.com/active", null, null, List.of()), 1);
+    long off =
+        store.insert(
+            new LinkValues(
+                "https://example.com/off",
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                302,
+                false,
+                false,
+                true),
+            2);
+    long over =
+        store.insert(
+            new LinkValues(
+                "https://example.com/over",
+                null,
+                null,
+                List.of(),
+                null,
+                500L,
+                null,
+                null,
+                null,
+                302,
+                false,
+                false,
+                false),
+            3);
+    long later =
+        store.insert(
+            new LinkValues(
+                "https://example.com/later",
+                null,
+                null,
+                List.of(),
+                2000L,
+                null,
+                null,
+                null,
+                null,
+                302,
+                false,
+                false,
+                false),
+            4);
+    long capped =
+        store.insert(
+            new LinkValues(
+                "https://example.com/capped",
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                3L,
+                null,
+                null,
+                302,
+                false,
+                false,
+                false),
+            5);
+    sql("UPDATE link SET clicks = 3 WHERE id = " + capped);
+    assertEquals(List.of(active), state(LinkQuery.State.ACTIVE, 1000));
+    assertEquals(List.of(off), state(LinkQuery.State.DISABLED, 1000));
+    assertEquals(List.of(capped, over), state(LinkQuery.State.EXPIRED, 1000));
+    assertEquals(List.of(later), state(LinkQuery.State.SCHEDULED, 1000));
+    assertEquals(List.of(later, active), state(LinkQuery.State.ACTIVE, 2500), "its window opened");
+  }
+
+  private List<Long> state(LinkQuery.State state, long now) {
+    return search
+        .page(new LinkQuery(null, null, state, LinkQuery.Sort.NEWEST, null, 50), now)
+        .links()
+        .stream()
+        .map(LinkSummary::id)
+        .toList();
+  }
+
+  @Test
+  void pagesFollowEachOtherByKeysetWithoutRepeatsInEveryOrder() throws Exception {
+    for (int i = 0; i < 23; i++) {
+      long id = store.insert(link("https://example.com/" + i, null, null, List.of("t")), i);
+      sql("UPDATE link SET clicks = " + (i % 5) + " WHERE id = " + id);
+    }
+    for (LinkQuery.Sort sort : LinkQuery.Sort.values()) {
+      List<LinkSummary> seen = new java.util.ArrayList<>();
+      String after = null;
+      int pages = 0;
+      do {
+        LinkSearch.Page page =
+            search.page(new LinkQuery(null, "t", LinkQuery.State.ALL, sort, after, 5), 0);
+        seen.addAll(page.links());
+        after = page.next();
+        pages++;
+      } while (after != null);
+      assertEquals(5, pages, sort.name());
+      assertEquals(23, seen.stream().map(LinkSummary::id).distinct().count(), sort + ": each once");
+      for (int i = 1; i < seen.size(); i++) {
+        LinkSummary before = seen.get(i - 1);
+        LinkSummary now = seen.get(i);
+        int order =
+            switch (sort) {
+              case NEWEST -> Long.compare(before.id(), now.id());
+              case OLDEST -> Long.compare(now.id(), before.id());
+              case MOST_CLICKED ->
+                  before.clicks() != now.clicks()
+                      ? Long.compare(before.clicks(), now.clicks())
+                      : Long.compare(before.id(), now.id());
+              case LEAST_CLICKED ->
+                  before.clicks() != now.clicks()
+                      ? Long.compare(now.clicks(), before.clicks())
+                      : Long.compare(now.id(), before.id());
+            };
+        assertTrue(order > 0, sort + " at " + i);
+      }
+    }
+  }
+
+  @Test
+  void aGarbledCursorStartsAtTheBeginning() throws Exception {
+    store.insert(link("https://example.com/", null, null, List.of()), 1);
+    assertEquals(
+        1,
+        search
+            .page(
+                new LinkQuery(
+                    null, null, LinkQuery.State.ALL, LinkQuery.Sort.MOST_CLICKED, "x.y", 5),
+                0)
+            .links()
+            .size());
+  }
+
+  @Test
+  void deletingALinkRemovesItsTagsAndItsSearchEntry() throws Exception {
+    long id = store.insert(link("https://gone.example/", null, null, List.of("gone")), 1);
+    store.delete(id);
+    assertEquals(List.of(), ids("gone.example"));
+    try (Connection connection = database.getConnection();
+        Statement query = connection.createStatement();
+        ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM link_tag")) {
+      rows.next();
+      assertEquals(0, rows.getLong(1));
+    }
+  }
+}
