@@ -30,11 +30,24 @@ public class SecurityHeaders extends HttpFilter {
           + " font-src 'self'; connect-src 'self'; manifest-src 'self'; form-action 'self';"
           + " frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+  /**
+   * The policy of a page whose form is answered with a redirect to another site: a protected
+   * link's password page. Chrome holds a form's redirect to {@code form-action} too, and the
+   * destination cannot be named without telling it to whoever asks.
+   */
+  public static final String LEADING_AWAY_POLICY =
+      POLICY.replace("form-action 'self';", "form-action 'self' http: https:;");
+
+  /** The request attribute that asks for {@link #LEADING_AWAY_POLICY}. */
+  public static final String LEADS_AWAY = SecurityHeaders.class.getName() + ".leadsAway";
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    response.setHeader("Content-Security-Policy", POLICY);
+    response.setHeader(
+        "Content-Security-Policy",
+        request.getAttribute(LEADS_AWAY) == null ? POLICY : LEADING_AWAY_POLICY);
     response.setHeader("X-Content-Type-Options", "nosniff");
     // Links to other sites (the admin's list of originals) tell them nothing about this one.
     response.setHeader("Referrer-Policy", "same-origin");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.web.SecurityHeaders;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.ZoneId;
@@ -308,6 +309,10 @@ class LinksIT {
     assertTrue(asked.body().contains("This link is protected"), asked.body());
     assertFalse(asked.body().contains(url), "the destination stays hidden");
     assertEquals("no-store", asked.headers().firstValue("Cache-Control").orElse(null));
+    assertEquals(
+        SecurityHeaders.LEADING_AWAY_POLICY,
+        asked.headers().firstValue("Content-Security-Policy").orElse(null),
+        "its form is answered with a redirect to the destination, which form-action must allow");
     assertTrue(asked.body().contains("action=\"/" + key + "?utm=x\""), asked.body());
     HttpResponse<String> wrong = visitor.post("/" + key, "password=guess");
     assertEquals(403, wrong.statusCode());

@@ -30,7 +30,7 @@ class StatsIT {
 
   private static final Pattern ROW =
       Pattern.compile(
-          "<td class=\"short\">\\s*<a href=\"[^\"]*/([0-9A-Za-z]+)\">.*?<td class=\"text-end clicks\">(\\d+)</td>",
+          "<td class=\"short\">\\s*<a href=\"[^\"]*/([0-9A-Za-z_-]+)\">.*?<td class=\"text-end clicks\">(\\d+)</td>",
           Pattern.DOTALL);
   private static final Pattern PAGES = Pattern.compile("Page (\\d+) of (\\d+)");
 

@@ -47,7 +47,7 @@ public class Preview {
   }
 
   /** Whether the destination is behind a password, and so not shown. */
-  public boolean isProtected() {
+  public boolean isLocked() {
     return link.getPasswordHash().isPresent();
   }
 

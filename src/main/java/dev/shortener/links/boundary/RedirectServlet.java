@@ -9,6 +9,7 @@ import dev.shortener.links.control.ShortCodes;
 import dev.shortener.links.control.Unavailable;
 import dev.shortener.links.control.VisitLimits;
 import dev.shortener.web.ErrorPage;
+import dev.shortener.web.SecurityHeaders;
 import dev.shortener.web.RetryAfter;
 import dev.shortener.web.TrustedProxy;
 import jakarta.inject.Inject;
@@ -272,6 +273,7 @@ public class RedirectServlet extends HttpServlet {
     request.setAttribute(PASSWORD_MESSAGE, message);
     response.setStatus(status);
     response.setHeader("Cache-Control", "no-store");
+    request.setAttribute(SecurityHeaders.LEADS_AWAY, Boolean.TRUE);
     request.getRequestDispatcher(PASSWORD_VIEW).forward(ErrorPage.plain(request), response);
   }
 
