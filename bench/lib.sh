@@ -12,6 +12,9 @@ export SHORTENER_HASHIDS_SALT="bench-salt"
 export SHORTENER_ADMIN_PASSWORD=bench-secret
 # The creation benchmarks post thousands of links a second from one address: no creation limit.
 export SHORTENER_CREATION_PER_MINUTE=2000000000 SHORTENER_CREATION_PER_HOUR=2000000000
+# The API key the creation runs use (the server's first admin key), and no limit it could reach.
+export BENCH_API_KEY="bench-api-key-0123456789abcdef" SHORTENER_INITIAL_API_KEY="bench-api-key-0123456789abcdef"
+export SHORTENER_API_REQUESTS_PER_MINUTE=2000000000
 SERVER_PID=""
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }

@@ -133,6 +133,7 @@ memory_probe() {
 warm_creation() {
   "${WRK[@]}" -d5s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- form "warm-$(date +%s)" >/dev/null
   "${WRK[@]}" -d3s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- service "warm-$(date +%s)" >/dev/null
+  "${WRK[@]}" -d3s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- api "warm-$(date +%s)" "$BENCH_API_KEY" >/dev/null
 }
 
 # admin_cookie: signs in as the benchmark's admin and prints the session cookie for wrk.
@@ -160,9 +161,9 @@ admin_list_cases() {
   done
 }
 
-# create_links NAME MODE: link creation for CREATE_SECONDS through the form or the service.
+# create_links NAME MODE: link creation for CREATE_SECONDS through the form, the API or the service.
 create_links() {
-  measure "$1" "$CREATE_SECONDS" "$BASE" create.lua "$2" "$1-$(date +%s)"
+  measure "$1" "$CREATE_SECONDS" "$BASE" create.lua "$2" "$1-$(date +%s)" "$BENCH_API_KEY"
 }
 
 main() {
@@ -202,8 +203,10 @@ main() {
   memory_probe big.after-redirects
   warm_creation
   create_links big.create-form form
+  create_links big.create-api api
   create_links big.create-service service
   create_links big.create-form form
+  create_links big.create-api api
   create_links big.create-service service
   memory_probe big.after-creation
   admin_list_cases

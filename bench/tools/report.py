@@ -132,9 +132,11 @@ w("")
 
 create_form = median("big.create-form", "rate")
 create_service = median("big.create-service", "rate")
+create_api = median("big.create-api", "rate")
 w(f"| link creation (on the {big_label}-link database) | links/s | p50 | p99 | CPU µs/link | failed |")
 w("|---|---:|---:|---:|---:|---:|")
 for key, label in (("create-form", "home page form (POST /index.xhtml, Faces)"),
+                   ("create-api", "REST API (POST /rest/v3/short-urls, JSON, API key)"),
                    ("create-service", "LinkService alone (benchmark servlet)")):
     name = f"big.{key}"
     failed = int(sum(notes.get((name, "FAILED"), [0]))) + errors(name)
@@ -184,6 +186,10 @@ target(f"{big_label} vs 1 k links within 10 %", scale is not None and abs(1 - sc
        f"{scale:.2f} of the 1 k req/s; by server CPU per request {cpu_scale:.2f}")
 target("creation at least 2,000 links/s on SQLite (LinkService: validation, INSERT, cache)",
        (create_service or 0) >= 2000, f"{fmt_rate(create_service)}/s")
+api_failed = int(sum(notes.get(("big.create-api", "FAILED"), [0]))) + errors("big.create-api")
+target("creation through the REST API at least 2,000 links/s on SQLite, 0 failed",
+       (create_api or 0) >= 2000 and api_failed == 0,
+       f"{fmt_rate(create_api)}/s, p99 {fmt_ms(median('big.create-api', 'p99'))}, {api_failed} failed")
 w("")
 w(f"Not targets, for the record: through the home page form, creation ran at "
   f"{fmt_rate(create_form)} links/s, each answer a rendered Faces page (the home page alone "

@@ -1,7 +1,9 @@
--- Link creation: each request POSTs a new, unique URL, either through the home page form
--- (the real creation path) or through the service alone (bench/create, benchmark WAR only):
---   wrk ... -s create.lua http://127.0.0.1:8480 -- form|service RUN_TAG
--- A form answer counts as created only if it shows the short link; others are counted as failed.
+-- Link creation: each request POSTs a new, unique URL through the home page form (the public
+-- path), the REST API (POST /rest/v3/short-urls with an API key, as Shlink's clients do) or the
+-- service alone (bench/create, benchmark WAR only):
+--   wrk ... -s create.lua http://127.0.0.1:8480 -- form|api|service RUN_TAG [API_KEY]
+-- A form answer counts as created only if it shows the short link, an API answer only if it is
+-- 200 with the shortCode; others are counted as failed.
 dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
 local report = done
 
@@ -21,7 +23,12 @@ failed = 0
 function init(args)
   mode = args[1] or "form"
   tag = args[2] or tostring(os.time())
-  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+  if mode == "api" then
+    wrk.headers["Content-Type"] = "application/json"
+    wrk.headers["X-Api-Key"] = args[3]
+  else
+    wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+  end
 end
 
 function request()
@@ -30,6 +37,10 @@ function request()
   if mode == "service" then
     return wrk.format("POST", "/bench/create", nil, "url=" .. url)
   end
+  if mode == "api" then
+    return wrk.format("POST", "/rest/v3/short-urls", nil,
+      '{"longUrl":"https://example.com/created/' .. tag .. "/" .. tid .. "/" .. n .. '"}')
+  end
   return wrk.format("POST", "/index.xhtml", nil,
     "shorten=shorten&shorten%3Aurl=" .. url .. "&shorten%3Asubmit=Shorten&jakarta.faces.ViewState=stateless")
 end
@@ -37,6 +48,8 @@ end
 function response(status, headers, body)
   if mode == "service" then
     if status ~= 201 then failed = failed + 1 end
+  elseif mode == "api" then
+    if status ~= 200 or not string.find(body, '"shortCode"', 1, true) then failed = failed + 1 end
   elseif status ~= 200 or not string.find(body, 'id="short-url"', 1, true) then
     failed = failed + 1
   end

@@ -55,7 +55,22 @@ public enum Setting {
   /** Where a disabled or expired link without a fallback of its own sends visitors (302). */
   EXPIRED_URL(null),
   /** The time zone the admin enters and reads dates in, e.g. {@code Europe/Berlin}. */
-  TIME_ZONE(null);
+  TIME_ZONE(null),
+  /**
+   * A key that becomes the REST API's first {@code admin} key at start, while no key exists yet: a
+   * script or container can be provisioned without a browser.
+   */
+  INITIAL_API_KEY(null),
+  /**
+   * Web origins whose pages may call the REST API ({@code *} for any, or a comma-separated list
+   * such as {@code https://app.shlink.io}). Any is safe by default: the API takes no cookies, only
+   * a key the calling page must already have.
+   */
+  API_CORS_ORIGINS("*"),
+  /** Requests one API key may make per minute, refilled evenly over the minute. */
+  API_REQUESTS_PER_MINUTE("6000"),
+  /** Requests with a missing or wrong API key one client address may make per minute. */
+  API_FAILURES_PER_MINUTE("30");
 
   private final String defaultValue;
 

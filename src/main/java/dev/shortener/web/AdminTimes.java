@@ -1,4 +1,4 @@
-package dev.shortener.links.boundary;
+package dev.shortener.web;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * Times as the admin reads and types them: in {@code SHORTENER_TIME_ZONE}, stored in UTC. The input
  * form matches an HTML {@code datetime-local} field and what {@code LinkRules} parses.
  */
-final class AdminTimes {
+public final class AdminTimes {
 
   private static final DateTimeFormatter SHOWN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -18,22 +18,22 @@ final class AdminTimes {
 
   private final ZoneId zone;
 
-  AdminTimes(ZoneId zone) {
+  public AdminTimes(ZoneId zone) {
     this.zone = zone;
   }
 
   /** "2026-12-31 23:59", or "" for none. */
-  String shown(Long epochMillis) {
+  public String shown(Long epochMillis) {
     return epochMillis == null ? "" : SHOWN.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
   }
 
   /** "2026-12-31T23:59" for a datetime-local field, or "" for none. */
-  String input(Long epochMillis) {
+  public String input(Long epochMillis) {
     return epochMillis == null ? "" : INPUT.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
   }
 
   /** The zone's name, e.g. "Europe/Berlin". */
-  String zoneName() {
+  public String zoneName() {
     return zone.getId();
   }
 }

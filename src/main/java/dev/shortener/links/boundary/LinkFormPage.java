@@ -2,6 +2,7 @@ package dev.shortener.links.boundary;
 
 import dev.shortener.links.control.InvalidLinkException;
 import dev.shortener.links.control.LinkForm;
+import dev.shortener.web.AdminTimes;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.Arrays;

@@ -4,6 +4,7 @@ import dev.shortener.links.control.LinkQuery;
 import dev.shortener.links.control.LinkSearch;
 import dev.shortener.links.control.LinkSummary;
 import dev.shortener.links.control.ShortCodes;
+import dev.shortener.web.AdminTimes;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

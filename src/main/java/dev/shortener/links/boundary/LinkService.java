@@ -3,6 +3,7 @@ package dev.shortener.links.boundary;
 import dev.shortener.links.control.ClickFlusher;
 import dev.shortener.links.control.Destinations;
 import dev.shortener.links.control.InvalidLinkException;
+import dev.shortener.links.control.InvalidUrlException;
 import dev.shortener.links.control.LinkChanged;
 import dev.shortener.links.control.LinkCreated;
 import dev.shortener.links.control.LinkForm;
@@ -14,6 +15,7 @@ import dev.shortener.links.control.LinkStore;
 import dev.shortener.links.control.LinkStore.AliasTakenException;
 import dev.shortener.links.control.LinkValues;
 import dev.shortener.links.control.ShortCodes;
+import dev.shortener.links.control.ShortUrlQuery;
 import dev.shortener.links.entity.Link;
 import dev.shortener.platform.Setting;
 import jakarta.annotation.PostConstruct;
@@ -28,7 +30,10 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -79,15 +84,39 @@ public class LinkService {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ShortLink create(LinkForm form, URI origin) throws InvalidLinkException {
+    LinkDetails link = add(form, origin);
+    return new ShortLink(origin, link.key(), link.original());
+  }
+
+  /**
+   * Stores a new link as {@code form} asks and returns all of it, as {@link #create} does (the API
+   * shows every field of a link it made, without reading it back).
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public LinkDetails add(LinkForm form, URI origin) throws InvalidLinkException {
     LinkValues values = rules.apply(form, LinkValues.defaults(null), origin);
+    long now = clock.millis();
     long id;
     try {
-      id = store.insert(values, clock.millis());
+      id = store.insert(values, now);
     } catch (AliasTakenException taken) {
       throw aliasTaken(values.alias());
     }
     created.fire(new LinkCreated(row(id, values)));
-    return new ShortLink(origin, key(id, values.alias()), values.original());
+    return LinkDetails.of(id, key(id, values.alias()), values, now);
+  }
+
+  /**
+   * Checks {@code form} as {@link #create} (for a null {@code link}) or {@link #update} would,
+   * storing nothing: for a caller that found other faults first and answers with all of them.
+   */
+  public void check(LinkForm form, Link link, URI origin) throws InvalidLinkException {
+    rules.apply(form, link == null ? LinkValues.defaults(null) : valuesOf(link), origin);
+  }
+
+  /** Everything of {@code link} a program may read. */
+  public LinkDetails details(Link link) {
+    return LinkDetails.of(link, key(link));
   }
 
   /**
@@ -186,6 +215,72 @@ public class LinkService {
     return search.page(query, clock.millis());
   }
 
+  /** A numbered page of links for the API, and how many match in all. */
+  public record Page(List<Link> links, long total) {}
+
+  /** The page {@code query} asks for, with every click flushed so far. */
+  public Page page(ShortUrlQuery query) {
+    clicks.fold();
+    LinkSearch.IdPage ids = search.page(query, clock.millis());
+    if (ids.ids().isEmpty()) {
+      return new Page(List.of(), ids.total());
+    }
+    Map<Long, Link> byId = new HashMap<>();
+    em.createNamedQuery(Link.BY_IDS, Link.class)
+        .setParameter("ids", ids.ids())
+        .getResultList()
+        .forEach(link -> byId.put(link.getId(), link));
+    List<Link> links = ids.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
+    return new Page(links, ids.total());
+  }
+
+  /**
+   * The newest link to the destination {@code form} names (and with its alias, if it names one),
+   * for the API's {@code findIfExists}; empty if there is none or the destination is refused.
+   */
+  public Optional<Link> existing(LinkForm form, URI origin) {
+    if (form.getUrl() == null) {
+      return Optional.empty();
+    }
+    String original;
+    try {
+      original = destinations.check(form.getUrl(), origin).url();
+    } catch (InvalidUrlException refused) {
+      return Optional.empty();
+    }
+    String alias = form.getAlias() == null || form.getAlias().isBlank() ? null : form.getAlias();
+    return search.existing(original, alias).flatMap(this::find);
+  }
+
+  /** Every tag by name, with how many links have it and their clicks. */
+  public List<LinkSearch.TagStats> tags() {
+    clicks.fold();
+    return search.tags();
+  }
+
+  /**
+   * Renames tag {@code from} on every link.
+   *
+   * @throws InvalidLinkException for a new name that is no tag (field {@code tags})
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public LinkStore.Renamed renameTag(String from, String to) throws InvalidLinkException {
+    String name = rules.tag(to);
+    return store.renameTag(from, name);
+  }
+
+  /** Takes the tags named from every link. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void deleteTags(List<String> names) {
+    store.deleteTags(names);
+  }
+
+  /** Every click counted so far, of every link. */
+  public long totalClicks() {
+    clicks.fold();
+    return search.totalClicks();
+  }
+
   /** One page of links, most clicked first, with every click flushed so far. */
   public List<Link> mostClicked(int first, int max) {
     clicks.fold();
@@ -207,8 +302,7 @@ public class LinkService {
   }
 
   private static InvalidLinkException aliasTaken(String alias) {
-    return InvalidLinkException.of(
-        "alias", "The alias \"" + alias + "\" is taken; choose another one.");
+    return new InvalidLinkException.AliasTaken(alias);
   }
 
   private static LinkValues valuesOf(Link link) {

@@ -30,6 +30,26 @@ public class InvalidLinkException extends Exception {
     return new InvalidLinkException(Map.of(field, message));
   }
 
+  /**
+   * The refusal of an alias another link has: the fields were fine, the name was not free. The API
+   * answers it in a shape of its own.
+   */
+  public static class AliasTaken extends InvalidLinkException {
+    private static final long serialVersionUID = 1L;
+
+    private final String alias;
+
+    public AliasTaken(String alias) {
+      super(Map.of("alias", "The alias \"" + alias + "\" is taken; choose another one."));
+      this.alias = alias;
+    }
+
+    /** The alias asked for. */
+    public String alias() {
+      return alias;
+    }
+  }
+
   /** Field name to message, in the order of the form. */
   public Map<String, String> fields() {
     return fields;

@@ -159,6 +159,16 @@ public final class LinkRules {
         form.getDisabled() == null ? current.disabled() : form.getDisabled());
   }
 
+  /** One tag's name, stripped, as a link's tags must be; else why not (field {@code tags}). */
+  public String tag(String name) throws InvalidLinkException {
+    Map<String, String> refused = new LinkedHashMap<>();
+    List<String> tag = tags(List.of(name == null ? "" : name), refused);
+    if (!refused.isEmpty()) {
+      throw new InvalidLinkException(refused);
+    }
+    return tag.get(0);
+  }
+
   /** The tags, stripped, each once (ignoring case), in the order given. */
   static List<String> tags(List<String> given, Map<String, String> refused) {
     List<String> tags = new ArrayList<>();

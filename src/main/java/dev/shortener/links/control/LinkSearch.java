@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -20,6 +21,10 @@ import javax.sql.DataSource;
  * ({@code id}, {@code link_most_clicked}), and paging is by keyset: a page starts after the last
  * row of the one before ({@code WHERE (clicks, id) < (?, ?)}), so page 10,000 costs what page 1
  * does, where an {@code OFFSET} would read and skip every row before it.
+ *
+ * <p>The API's list ({@link ShortUrlQuery}) is Shlink's: numbered pages and a total, so it pays an
+ * {@code OFFSET} and a {@code COUNT}; orders by destination use the index {@code link_original}, by
+ * title the only order without an index.
  */
 @ApplicationScoped
 public class LinkSearch {
@@ -79,6 +84,138 @@ public class LinkSearch {
       next = new Cursor(last.clicks(), last.id()).format(byClicks);
     }
     return new Page(List.copyOf(rows), next);
+  }
+
+  /** One numbered page of ids in the order asked, and how many links match in all. */
+  public record IdPage(List<Long> ids, long total) {}
+
+  /** The page {@code query} asks for, as of {@code now} (for the end of validity). */
+  public IdPage page(ShortUrlQuery query, long now) {
+    StringBuilder where = new StringBuilder(" FROM link WHERE 1 = 1");
+    List<Object> parameters = new ArrayList<>();
+    text(query.text(), where, parameters);
+    if (!query.tags().isEmpty()) {
+      String marks = "?,".repeat(query.tags().size());
+      where
+          .append(
+              " AND id IN (SELECT lt.link_id FROM link_tag lt JOIN tag t ON t.id = lt.tag_id"
+                  + " WHERE t.name IN (")
+          .append(marks, 0, marks.length() - 1)
+          .append(')');
+      if (query.allTags()) {
+        where.append(" GROUP BY lt.link_id HAVING COUNT(*) = ").append(query.tags().size());
+      }
+      where.append(')');
+      parameters.addAll(query.tags());
+    }
+    if (query.createdFrom() != null) {
+      where.append(" AND created >= ?");
+      parameters.add(query.createdFrom());
+    }
+    if (query.createdUntil() != null) {
+      where.append(" AND created <= ?");
+      parameters.add(query.createdUntil());
+    }
+    if (query.excludeMaxVisitsReached()) {
+      where.append(" AND (max_visits IS NULL OR clicks < max_visits)");
+    }
+    if (query.excludePastValidUntil()) {
+      where.append(" AND (valid_until IS NULL OR valid_until >= ?)");
+      parameters.add(now);
+    }
+    String direction = query.descending() ? " DESC" : " ASC";
+    String order =
+        switch (query.order()) {
+          case DATE_CREATED -> "id" + direction;
+          case SHORT_CODE -> "alias IS NULL, alias" + direction + ", id" + direction;
+          case LONG_URL -> "original" + direction + ", id" + direction;
+          case TITLE -> "COALESCE(title, '')" + direction + ", id" + direction;
+          case VISITS -> "clicks" + direction + ", id" + direction;
+        };
+    List<Object> paged = new ArrayList<>(parameters);
+    paged.add(query.perPage());
+    paged.add((long) (query.page() - 1) * query.perPage());
+    try (Connection connection = database.getConnection()) {
+      List<Long> ids = new ArrayList<>();
+      try (PreparedStatement select =
+              prepare(
+                  connection,
+                  "SELECT id" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                  paged);
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getLong(1));
+        }
+      }
+      try (PreparedStatement count = prepare(connection, "SELECT COUNT(*)" + where, parameters);
+          ResultSet row = count.executeQuery()) {
+        row.next();
+        return new IdPage(List.copyOf(ids), row.getLong(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not list the links", e);
+    }
+  }
+
+  /** A tag, how many links have it, and their clicks. */
+  public record TagStats(String name, long links, long clicks) {}
+
+  /** Every tag by name, with its counts. */
+  public List<TagStats> tags() {
+    try (Connection connection = database.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT t.name, COUNT(l.id), COALESCE(SUM(l.clicks), 0) FROM tag t"
+                    + " LEFT JOIN link_tag lt ON lt.tag_id = t.id"
+                    + " LEFT JOIN link l ON l.id = lt.link_id"
+                    + " GROUP BY t.id ORDER BY t.name");
+        ResultSet rows = query.executeQuery()) {
+      List<TagStats> tags = new ArrayList<>();
+      while (rows.next()) {
+        tags.add(new TagStats(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+      }
+      return tags;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the tags", e);
+    }
+  }
+
+  /** The newest link to {@code original}, with {@code alias} if not null. */
+  public Optional<Long> existing(String original, String alias) {
+    String sql =
+        "SELECT id FROM link WHERE original = ?"
+            + (alias == null ? "" : " AND alias = ?")
+            + " ORDER BY id DESC LIMIT 1";
+    List<Object> parameters = alias == null ? List.of(original) : List.of(original, alias);
+    try (Connection connection = database.getConnection();
+        PreparedStatement query = prepare(connection, sql, parameters);
+        ResultSet row = query.executeQuery()) {
+      return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not look a link up", e);
+    }
+  }
+
+  /** Every click of every link folded so far. */
+  public long totalClicks() {
+    try (Connection connection = database.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT COALESCE(SUM(clicks), 0) FROM link");
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not count the clicks", e);
+    }
+  }
+
+  private static PreparedStatement prepare(
+      Connection connection, String sql, List<Object> parameters) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    for (int i = 0; i < parameters.size(); i++) {
+      statement.setObject(i + 1, parameters.get(i));
+    }
+    return statement;
   }
 
   private void text(String text, StringBuilder sql, List<Object> parameters) {

@@ -116,6 +116,76 @@ public class LinkStore {
     }
   }
 
+  /** What renaming a tag came to. */
+  public enum Renamed {
+    DONE,
+    NO_SUCH_TAG,
+    NAME_TAKEN
+  }
+
+  /** Renames tag {@code from} to {@code to} on every link that has it. */
+  public Renamed renameTag(String from, String to) {
+    try {
+      return write(
+          connection -> {
+            if (from.equals(to)) {
+              return tagExists(connection, from) ? Renamed.DONE : Renamed.NO_SUCH_TAG;
+            }
+            if (!tagExists(connection, from)) {
+              return Renamed.NO_SUCH_TAG;
+            }
+            if (tagExists(connection, to)) {
+              return Renamed.NAME_TAKEN;
+            }
+            try (PreparedStatement rename =
+                connection.prepareStatement("UPDATE tag SET name = ? WHERE name = ?")) {
+              rename.setString(1, to);
+              rename.setString(2, from);
+              rename.executeUpdate();
+            }
+            return Renamed.DONE;
+          },
+          true);
+    } catch (AliasTakenException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /** Takes the tags named from every link and forgets them; unknown names are ignored. */
+  public void deleteTags(List<String> names) {
+    try {
+      write(
+          connection -> {
+            try (PreparedStatement links =
+                    connection.prepareStatement(
+                        "DELETE FROM link_tag WHERE tag_id IN (SELECT id FROM tag WHERE name = ?)");
+                PreparedStatement tag =
+                    connection.prepareStatement("DELETE FROM tag WHERE name = ?")) {
+              for (String name : names) {
+                links.setString(1, name);
+                links.executeUpdate();
+                tag.setString(1, name);
+                tag.executeUpdate();
+              }
+            }
+            return null;
+          },
+          true);
+    } catch (AliasTakenException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  private static boolean tagExists(Connection connection, String name) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT 1 FROM tag WHERE name = ?")) {
+      query.setString(1, name);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+
   /** The visits of link {@code id} written so far: its column plus the click log not folded yet. */
   public long writtenVisits(long id) {
     try (Connection connection = database.getConnection();

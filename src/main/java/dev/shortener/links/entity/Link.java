@@ -38,6 +38,7 @@ import org.eclipse.persistence.annotations.ReadOnly;
 @NamedQuery(name = Link.COUNT, query = "SELECT COUNT(l) FROM Link l")
 @NamedQuery(name = Link.HIGHEST_ID, query = "SELECT MAX(l.id) FROM Link l")
 @NamedQuery(name = Link.BY_ALIAS, query = "SELECT l FROM Link l WHERE l.alias = :alias")
+@NamedQuery(name = Link.BY_IDS, query = "SELECT l FROM Link l WHERE l.id IN :ids")
 public class Link {
 
   /** Every link, most clicked first, newest first among equals. */
@@ -51,6 +52,8 @@ public class Link {
 
   /** The link with the alias {@code :alias}. */
   public static final String BY_ALIAS = "Link.byAlias";
+
+  public static final String BY_IDS = "Link.byIds";
 
   @Id private Long id;
 

@@ -1,0 +1,267 @@
+package dev.shortener.links.boundary;
+
+import dev.shortener.api.ApiDates;
+import dev.shortener.api.ApiProblem;
+import dev.shortener.api.Caller;
+import dev.shortener.api.JsonBody;
+import dev.shortener.api.PATCH;
+import dev.shortener.api.Pagination;
+import dev.shortener.apikeys.entity.Scope;
+import dev.shortener.links.control.InvalidLinkException;
+import dev.shortener.links.control.LinkForm;
+import dev.shortener.links.control.ShortUrlQuery;
+import dev.shortener.links.entity.Link;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Shlink's short-URL endpoints, {@code /rest/v3/short-urls} (and v1, v2): list, create, read, edit,
+ * delete, a link's visits and its redirect rules, with Shlink's parameters, shapes and errors. Each
+ * asks {@link Caller} for its scope first; the rules are {@link LinkService}'s, so a link made here
+ * obeys what one made in the admin's pages does.
+ */
+@Path("{version: v[123]}/short-urls")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ShortUrlsResource {
+
+  /** The longest page of the list; {@code itemsPerPage=-1} (Shlink's "all") gets this many. */
+  static final int MAX_PER_PAGE = 1_000;
+
+  private static final int DEFAULT_PER_PAGE = 10;
+
+  @Inject LinkService links;
+  @Inject Caller caller;
+  @Inject PublicOrigin publicOrigin;
+  @Inject HttpServletRequest request;
+
+  @Context UriInfo uri;
+
+  private final ZoneId zone = LinkService.zone();
+
+  /** {@code GET /short-urls}: one numbered page of the links that match. */
+  @GET
+  public JsonObject list() {
+    caller.require(Scope.READ, "list short URLs");
+    MultivaluedMap<String, String> query = uri.getQueryParameters();
+    Map<String, String> wrong = new LinkedHashMap<>();
+    int page = Math.max(1, whole(query, "page", 1, wrong));
+    int perPage = whole(query, "itemsPerPage", DEFAULT_PER_PAGE, wrong);
+    perPage = perPage <= 0 || perPage > MAX_PER_PAGE ? MAX_PER_PAGE : perPage;
+    List<String> tags = new ArrayList<>(values(query, "tags[]"));
+    tags.addAll(values(query, "tags"));
+    String tagsMode = Optional.ofNullable(query.getFirst("tagsMode")).orElse("any");
+    if (!tagsMode.equals("any") && !tagsMode.equals("all")) {
+      wrong.put("tagsMode", "tagsMode is any or all.");
+    }
+    ShortUrlQuery.Order order = ShortUrlQuery.Order.DATE_CREATED;
+    boolean descending = true;
+    String orderBy = query.getFirst("orderBy");
+    if (orderBy != null && !orderBy.isBlank()) {
+      String[] parts = orderBy.split("-", 2);
+      order = order(parts[0]);
+      descending = parts.length == 2 && parts[1].equalsIgnoreCase("DESC");
+      if (order == null || (parts.length == 2 && !parts[1].matches("(?i)ASC|DESC"))) {
+        wrong.put(
+            "orderBy",
+            "orderBy is a field (dateCreated, shortCode, longUrl, title, visits, nonBotVisits),"
+                + " optionally followed by -ASC or -DESC.");
+        order = ShortUrlQuery.Order.DATE_CREATED;
+      }
+    }
+    Long from = date(query, "startDate", wrong);
+    Long until = date(query, "endDate", wrong);
+    if (!wrong.isEmpty()) {
+      throw ApiProblem.invalid(wrong);
+    }
+    LinkService.Page found =
+        links.page(
+            new ShortUrlQuery(
+                query.getFirst("searchTerm"),
+                tags,
+                tagsMode.equals("all"),
+                from,
+                until,
+                flag(query, "excludeMaxVisitsReached"),
+                flag(query, "excludePastValidUntil"),
+                order,
+                descending,
+                page,
+                perPage));
+    URI origin = publicOrigin.of(request);
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    found.links().forEach(link -> data.add(ShortUrlJson.of(links.details(link), origin, zone)));
+    return Json.createObjectBuilder()
+        .add(
+            "shortUrls",
+            Json.createObjectBuilder()
+                .add("data", data)
+                .add(
+                    "pagination",
+                    Pagination.of(page, perPage, found.links().size(), found.total())))
+        .build();
+  }
+
+  /** {@code POST /short-urls}: a new link (200, as Shlink answers), or the existing one. */
+  @POST
+  public JsonObject create(InputStream in) {
+    caller.require(Scope.CREATE, "create short URLs");
+    JsonBody body = JsonBody.read(in);
+    URI origin = publicOrigin.of(request);
+    LinkForm form = ShortUrlFields.read(body, true, origin);
+    Boolean findIfExists = body.bool("findIfExists");
+    ShortUrlFields.check(body, () -> links.check(form, null, origin));
+    if (Boolean.TRUE.equals(findIfExists)) {
+      Optional<Link> existing = links.existing(form, origin);
+      if (existing.isPresent()) {
+        return ShortUrlJson.of(links.details(existing.get()), origin, zone);
+      }
+    }
+    try {
+      return ShortUrlJson.of(links.add(form, origin), origin, zone);
+    } catch (InvalidLinkException refused) {
+      throw ShortUrlFields.refusal(refused);
+    }
+  }
+
+  /** {@code GET /short-urls/{shortCode}}: the link, whatever its state. */
+  @GET
+  @Path("{shortCode}")
+  public JsonObject get(@PathParam("shortCode") String shortCode) {
+    caller.require(Scope.READ, "read short URLs");
+    return ShortUrlJson.of(links.details(found(shortCode)), publicOrigin.of(request), zone);
+  }
+
+  /** {@code PATCH /short-urls/{shortCode}}: the fields given change, the others stay. */
+  @PATCH
+  @Path("{shortCode}")
+  public JsonObject edit(@PathParam("shortCode") String shortCode, InputStream in) {
+    caller.require(Scope.ADMIN, "edit short URLs");
+    Link link = found(shortCode);
+    JsonBody body = JsonBody.read(in);
+    URI origin = publicOrigin.of(request);
+    LinkForm form = ShortUrlFields.read(body, false, origin);
+    ShortUrlFields.check(body, () -> links.check(form, link, origin));
+    try {
+      ShortLink edited =
+          links
+              .update(shortCode, form, origin)
+              .orElseThrow(() -> ApiProblem.shortUrlNotFound(shortCode));
+      return ShortUrlJson.of(links.details(found(edited.getCode())), origin, zone);
+    } catch (InvalidLinkException refused) {
+      throw ShortUrlFields.refusal(refused);
+    }
+  }
+
+  /** {@code DELETE /short-urls/{shortCode}}: 204; its code is never given out again. */
+  @DELETE
+  @Path("{shortCode}")
+  public Response delete(@PathParam("shortCode") String shortCode) {
+    caller.require(Scope.ADMIN, "delete short URLs");
+    if (!links.delete(shortCode)) {
+      throw ApiProblem.shortUrlNotFound(shortCode);
+    }
+    return Response.noContent().build();
+  }
+
+  /**
+   * {@code GET /short-urls/{shortCode}/visits}: the link's visits one by one. This release counts
+   * visits without keeping each one, so the list is empty; the count is the link's {@code
+   * visitsSummary}.
+   */
+  @GET
+  @Path("{shortCode}/visits")
+  public JsonObject visits(@PathParam("shortCode") String shortCode) {
+    caller.require(Scope.READ, "read visits");
+    found(shortCode);
+    return VisitsResource.noVisits();
+  }
+
+  /** {@code GET /short-urls/{shortCode}/redirect-rules}: none; every visit goes to the URL. */
+  @GET
+  @Path("{shortCode}/redirect-rules")
+  public JsonObject redirectRules(@PathParam("shortCode") String shortCode) {
+    caller.require(Scope.READ, "read redirect rules");
+    return Json.createObjectBuilder()
+        .add("defaultLongUrl", found(shortCode).getOriginal())
+        .add("redirectRules", Json.createArrayBuilder())
+        .build();
+  }
+
+  private Link found(String shortCode) {
+    return links.find(shortCode).orElseThrow(() -> ApiProblem.shortUrlNotFound(shortCode));
+  }
+
+  private static ShortUrlQuery.Order order(String field) {
+    return switch (field) {
+      case "dateCreated" -> ShortUrlQuery.Order.DATE_CREATED;
+      case "shortCode" -> ShortUrlQuery.Order.SHORT_CODE;
+      case "longUrl" -> ShortUrlQuery.Order.LONG_URL;
+      case "title" -> ShortUrlQuery.Order.TITLE;
+      case "visits", "nonBotVisits" -> ShortUrlQuery.Order.VISITS;
+      default -> null;
+    };
+  }
+
+  private static List<String> values(MultivaluedMap<String, String> query, String name) {
+    List<String> values = query.get(name);
+    return values == null ? List.of() : values;
+  }
+
+  /** A parameter that is there, other than {@code false}, counts as true, as in Shlink. */
+  private static boolean flag(MultivaluedMap<String, String> query, String name) {
+    String value = query.getFirst(name);
+    return value != null && !value.equalsIgnoreCase("false");
+  }
+
+  private static int whole(
+      MultivaluedMap<String, String> query, String name, int fallback, Map<String, String> wrong) {
+    String value = query.getFirst(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException notANumber) {
+      wrong.put(name, name + " must be a whole number.");
+      return fallback;
+    }
+  }
+
+  private Long date(MultivaluedMap<String, String> query, String name, Map<String, String> wrong) {
+    String value = query.getFirst(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return ApiDates.parse(value, zone).toEpochMilli();
+    } catch (DateTimeException notADate) {
+      wrong.put(name, name + " must be a date such as 2026-12-01 or 2026-12-01T10:00:00+01:00.");
+      return null;
+    }
+  }
+}
