@@ -147,10 +147,12 @@ admin_cookie() {
 }
 
 # The admin's list on the big set: the first page, a page half way down (keyset: as cheap as the
-# first), most clicked first, a search, and a filter by a rare state.
+# first), most clicked first, a search, and a filter by a rare state; then the API's list (numbered
+# pages with a total: a COUNT and an OFFSET), its first page, page 1,000 by visits, and a search.
 admin_list_cases() {
   local cookie half=$((BIG_ROWS / 2))
-  cookie=$(admin_cookie)
+  cookie="Cookie: $(admin_cookie)"
+  local key="X-Api-Key: $BENCH_API_KEY"
   for ((round = 1; round <= ROUNDS; round++)); do
     measure big.list-first "$ROUND_SECONDS" "$BASE" admin.lua "$cookie" "/admin/links"
     measure big.list-deep "$ROUND_SECONDS" "$BASE" admin.lua "$cookie" "/admin/links?after=$half"
@@ -158,6 +160,11 @@ admin_list_cases() {
       "/admin/links?sort=most-clicked&after=0.$half"
     measure big.list-search "$ROUND_SECONDS" "$BASE" admin.lua "$cookie" "/admin/links?q=bench/12345"
     measure big.list-expired "$ROUND_SECONDS" "$BASE" admin.lua "$cookie" "/admin/links?state=expired"
+    measure big.api-list "$ROUND_SECONDS" "$BASE" admin.lua "$key" "/rest/v3/short-urls"
+    measure big.api-list-visits "$ROUND_SECONDS" "$BASE" admin.lua "$key" \
+      "/rest/v3/short-urls?orderBy=visits-DESC&itemsPerPage=10&page=1000"
+    measure big.api-list-search "$ROUND_SECONDS" "$BASE" admin.lua "$key" \
+      "/rest/v3/short-urls?searchTerm=bench/12345"
   done
 }
 

@@ -144,13 +144,16 @@ for key, label in (("create-form", "home page form (POST /index.xhtml, Faces)"),
       f"{fmt_ms(median(name, 'p99'))} | {fmt_rate(median(name, 'cpu'))} | {failed} |")
 w("")
 
-w(f"| the admin's list (on the {big_label}-link database, signed in) | pages/s | p50 | p99 | CPU µs/page |")
+w(f"| lists (on the {big_label}-link database; the admin signed in, the API with a key) | pages/s | p50 | p99 | CPU µs/page |")
 w("|---|---:|---:|---:|---:|")
 for key, label in (("list-first", "first page, newest first"),
                    ("list-deep", "a page half way down, newest first"),
                    ("list-clicks", "a page half way down, most clicked first"),
                    ("list-search", "a search for part of a destination"),
-                   ("list-expired", "the expired links (none here)")):
+                   ("list-expired", "the expired links (none here)"),
+                   ("api-list", "API: GET /rest/v3/short-urls (first page of 10, with the total)"),
+                   ("api-list-visits", "API: page 1,000 of 10, most visited first"),
+                   ("api-list-search", "API: searchTerm, part of a destination")):
     name = f"big.{key}"
     w(f"| {label} | {fmt_rate(median(name, 'rate'))} | {fmt_ms(median(name, 'p50'))} | "
       f"{fmt_ms(median(name, 'p99'))} | {fmt_rate(median(name, 'cpu'))} |")

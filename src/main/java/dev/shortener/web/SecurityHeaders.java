@@ -31,9 +31,9 @@ public class SecurityHeaders extends HttpFilter {
           + " frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
   /**
-   * The policy of a page whose form is answered with a redirect to another site: a protected
-   * link's password page. Chrome holds a form's redirect to {@code form-action} too, and the
-   * destination cannot be named without telling it to whoever asks.
+   * The policy of a page whose form is answered with a redirect to another site: a protected link's
+   * password page. Chrome holds a form's redirect to {@code form-action} too, and the destination
+   * cannot be named without telling it to whoever asks.
    */
   public static final String LEADING_AWAY_POLICY =
       POLICY.replace("form-action 'self';", "form-action 'self' http: https:;");

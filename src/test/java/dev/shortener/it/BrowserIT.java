@@ -13,6 +13,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URL;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * What a person does, in a real browser: shorten, copy, scan, follow; sign in, read the clicks,
@@ -353,6 +355,47 @@ class BrowserIT {
           "The link " + alias + " was deleted.", driver.findElement(By.id("notice")).getText());
       driver.get(base + alias);
       assertEquals("Page not found", driver.findElement(By.tagName("h1")).getText());
+    }
+  }
+
+  /**
+   * The admin makes an API key in the keys page, sees it once, a program uses it, and the admin
+   * revokes it: from then on the key opens nothing.
+   */
+  @ParameterizedTest
+  @EnumSource(Look.class)
+  void adminMakesAnApiKeyAndRevokesIt(Look look) throws Exception {
+    try (Browser browser = new Browser(look)) {
+      WebDriver driver = browser.driver;
+      driver.get(base + "login?next=/admin/keys");
+      signIn(browser, PASSWORD);
+      assertEquals("API keys", driver.findElement(By.tagName("h1")).getText());
+      String name = "browser " + look.name().toLowerCase() + " " + UUID.randomUUID();
+      fill(driver, "key:name", name);
+      new Select(driver.findElement(By.id("key:scope"))).selectByValue("create");
+      browser.clickToNextPage(driver.findElement(By.id("key:create")));
+      String secret = driver.findElement(By.id("secret")).getDomProperty("value");
+      assertEquals(43, secret.length(), secret);
+      assertTrue(driver.findElement(By.id("copy")).isDisplayed(), "Copy, with JavaScript");
+      browser.screenshot("api-key-made");
+      browser.assertAccessible("api key made");
+
+      Api program = new Api(URI.create(base), secret);
+      assertEquals(200, program.get("/rest/v3/short-urls").statusCode());
+      driver.get(base + "admin/keys");
+      assertFalse(driver.getPageSource().contains(secret), "shown once");
+      WebElement row =
+          driver.findElements(By.cssSelector("#keys tbody tr")).stream()
+              .filter(r -> r.getText().contains(name))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(row.getText().contains("create"), row.getText());
+      assertEquals("Active", row.findElement(By.className("key-state")).getText());
+      browser.screenshot("api-keys");
+      browser.assertAccessible("api keys");
+      browser.clickToNextPage(row.findElement(By.cssSelector("input[type=submit]")));
+      assertTrue(driver.findElement(By.id("notice")).getText().contains("is revoked"));
+      assertEquals(401, program.get("/rest/v3/short-urls").statusCode());
     }
   }
 
