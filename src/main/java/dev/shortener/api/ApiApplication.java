@@ -30,6 +30,7 @@ public class ApiApplication extends Application {
         DomainsResource.class,
         HealthResource.class,
         OpenApiResource.class,
+        JsonAnswers.class,
         ApiProblemMapper.class,
         WebFailureMapper.class,
         RestFailureMapper.class);

@@ -1,5 +1,7 @@
 package dev.shortener.api;
 
+import static dev.shortener.api.ApiJson.JSON;
+
 import dev.shortener.apikeys.boundary.ApiKeys;
 import dev.shortener.apikeys.entity.ApiKey;
 import dev.shortener.platform.Setting;
@@ -7,7 +9,6 @@ import dev.shortener.web.RateLimiter;
 import dev.shortener.web.RetryAfter;
 import dev.shortener.web.TrustedProxy;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -91,7 +92,7 @@ public class ApiGate extends HttpFilter {
                     "Invalid authorization",
                     "Expected one of the following authentication headers, [\"X-Api-Key\"], but"
                         + " none were provided")
-                .with("expectedHeaders", Json.createArrayBuilder().add("X-Api-Key").build())
+                .with("expectedHeaders", JSON.createArrayBuilder().add("X-Api-Key").build())
                 .build());
       } else {
         LOG.info(

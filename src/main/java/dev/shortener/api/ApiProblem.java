@@ -1,6 +1,7 @@
 package dev.shortener.api;
 
-import jakarta.json.Json;
+import static dev.shortener.api.ApiJson.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -48,10 +49,10 @@ public class ApiProblem extends RuntimeException {
         messages.isEmpty()
             ? "Provided data is not valid"
             : "Provided data is not valid: " + String.join(" ", messages.values());
-    JsonObjectBuilder named = Json.createObjectBuilder();
+    JsonObjectBuilder named = JSON.createObjectBuilder();
     messages.forEach(named::add);
     return of(400, "invalid-data", "Invalid data", detail)
-        .with("invalidElements", Json.createArrayBuilder(elements).build())
+        .with("invalidElements", JSON.createArrayBuilder(elements).build())
         .with("messages", named.build())
         .build();
   }
@@ -85,7 +86,7 @@ public class ApiProblem extends RuntimeException {
   /** Collects the members of a problem. */
   public static final class Builder {
     private final int status;
-    private final JsonObjectBuilder body = Json.createObjectBuilder();
+    private final JsonObjectBuilder body = JSON.createObjectBuilder();
 
     private Builder(int status, String type, String title, String detail) {
       this.status = status;

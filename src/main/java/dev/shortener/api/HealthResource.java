@@ -1,9 +1,10 @@
 package dev.shortener.api;
 
+import static dev.shortener.api.ApiJson.JSON;
+
 import dev.shortener.platform.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -42,10 +43,10 @@ public class HealthResource {
       up = false;
     }
     String body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("status", up ? "pass" : "fail")
             .add("version", SHLINK_LEVEL)
-            .add("links", Json.createObjectBuilder())
+            .add("links", JSON.createObjectBuilder())
             .build()
             .toString();
     return Response.status(up ? 200 : 503).type(HEALTH_JSON).entity(body).build();

@@ -1,6 +1,7 @@
 package dev.shortener.api;
 
-import jakarta.json.Json;
+import static dev.shortener.api.ApiJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -61,7 +62,7 @@ public final class JsonBody {
     } catch (CharacterCodingException notUtf8) {
       throw malformed();
     }
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw malformed();

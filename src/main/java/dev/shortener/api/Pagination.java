@@ -1,6 +1,7 @@
 package dev.shortener.api;
 
-import jakarta.json.Json;
+import static dev.shortener.api.ApiJson.JSON;
+
 import jakarta.json.JsonObject;
 
 /**
@@ -15,7 +16,7 @@ public final class Pagination {
    */
   public static JsonObject of(int page, int perPage, int inPage, long total) {
     long pages = Math.max(1, (total + perPage - 1) / perPage);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("currentPage", page)
         .add("pagesCount", pages)
         .add("itemsPerPage", perPage)

@@ -1,10 +1,11 @@
 package dev.shortener.links.boundary;
 
+import static dev.shortener.api.ApiJson.JSON;
+
 import dev.shortener.api.Caller;
 import dev.shortener.apikeys.entity.Scope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,15 +30,15 @@ public class DomainsResource {
   @GET
   public JsonObject list() {
     caller.require(Scope.READ, "list domains");
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add(
             "domains",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add(
                     "data",
-                    Json.createArrayBuilder()
+                    JSON.createArrayBuilder()
                         .add(
-                            Json.createObjectBuilder()
+                            JSON.createObjectBuilder()
                                 .add("domain", publicOrigin.of(request).getAuthority())
                                 .add("isDefault", true)
                                 .add("redirects", noRedirects())))
@@ -46,7 +47,7 @@ public class DomainsResource {
   }
 
   private static JsonObjectBuilder noRedirects() {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .addNull("baseUrlRedirect")
         .addNull("regular404Redirect")
         .addNull("invalidShortUrlRedirect");

@@ -266,13 +266,16 @@ public class LinkService {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public LinkStore.Renamed renameTag(String from, String to) throws InvalidLinkException {
     String name = rules.tag(to);
-    return store.renameTag(from, name);
+    LinkStore.Renamed renamed = store.renameTag(from, name);
+    search.forgetTotals();
+    return renamed;
   }
 
   /** Takes the tags named from every link. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void deleteTags(List<String> names) {
     store.deleteTags(names);
+    search.forgetTotals();
   }
 
   /** Every click counted so far, of every link. */

@@ -1,7 +1,8 @@
 package dev.shortener.links.boundary;
 
+import static dev.shortener.api.ApiJson.JSON;
+
 import dev.shortener.api.ApiDates;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -21,7 +22,7 @@ final class ShortUrlJson {
 
   /** Link {@code link}, whose short links start with {@code origin}, dated in {@code zone}. */
   static JsonObject of(LinkDetails link, URI origin, ZoneId zone) {
-    JsonObjectBuilder meta = Json.createObjectBuilder();
+    JsonObjectBuilder meta = JSON.createObjectBuilder();
     date(meta, "validSince", link.validFrom(), zone);
     date(meta, "validUntil", link.validUntil(), zone);
     if (link.maxVisits() == null) {
@@ -30,13 +31,13 @@ final class ShortUrlJson {
       meta.add("maxVisits", link.maxVisits());
     }
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("shortCode", link.key())
             .add("shortUrl", PublicOrigin.linkTo(origin, link.key()))
             .add("longUrl", link.original())
             .add("dateCreated", ApiDates.format(link.created(), zone))
             .add("visitsSummary", VisitsResource.summary(link.clicks()))
-            .add("tags", Json.createArrayBuilder(link.tags()))
+            .add("tags", JSON.createArrayBuilder(link.tags()))
             .add("meta", meta)
             .addNull("domain");
     text(json, "title", link.title());

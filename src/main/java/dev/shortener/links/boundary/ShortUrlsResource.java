@@ -1,5 +1,7 @@
 package dev.shortener.links.boundary;
 
+import static dev.shortener.api.ApiJson.JSON;
+
 import dev.shortener.api.ApiDates;
 import dev.shortener.api.ApiProblem;
 import dev.shortener.api.Caller;
@@ -13,7 +15,6 @@ import dev.shortener.links.control.ShortUrlQuery;
 import dev.shortener.links.entity.Link;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -113,12 +114,12 @@ public class ShortUrlsResource {
                 page,
                 perPage));
     URI origin = publicOrigin.of(request);
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = JSON.createArrayBuilder();
     found.links().forEach(link -> data.add(ShortUrlJson.of(links.details(link), origin, zone)));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add(
             "shortUrls",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("data", data)
                 .add(
                     "pagination",
@@ -206,9 +207,9 @@ public class ShortUrlsResource {
   @Path("{shortCode}/redirect-rules")
   public JsonObject redirectRules(@PathParam("shortCode") String shortCode) {
     caller.require(Scope.READ, "read redirect rules");
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("defaultLongUrl", found(shortCode).getOriginal())
-        .add("redirectRules", Json.createArrayBuilder())
+        .add("redirectRules", JSON.createArrayBuilder())
         .build();
   }
 

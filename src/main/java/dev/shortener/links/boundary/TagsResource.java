@@ -1,5 +1,7 @@
 package dev.shortener.links.boundary;
 
+import static dev.shortener.api.ApiJson.JSON;
+
 import dev.shortener.api.ApiProblem;
 import dev.shortener.api.Caller;
 import dev.shortener.api.JsonBody;
@@ -10,7 +12,6 @@ import dev.shortener.links.control.LinkSearch;
 import dev.shortener.links.control.LinkStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -48,7 +49,7 @@ public class TagsResource {
   public JsonObject names() {
     caller.require(Scope.READ, "list tags");
     List<LinkSearch.TagStats> tags = links.tags();
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = JSON.createArrayBuilder();
     tags.forEach(tag -> data.add(tag.name()));
     return list(data, tags.size());
   }
@@ -59,11 +60,11 @@ public class TagsResource {
   public JsonObject stats() {
     caller.require(Scope.READ, "list tags");
     List<LinkSearch.TagStats> tags = links.tags();
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = JSON.createArrayBuilder();
     tags.forEach(
         tag ->
             data.add(
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("tag", tag.name())
                     .add("shortUrlsCount", tag.links())
                     .add("visitsSummary", VisitsResource.summary(tag.clicks()))));
@@ -160,10 +161,10 @@ public class TagsResource {
   }
 
   private static JsonObject list(JsonArrayBuilder data, int count) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add(
             "tags",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("data", data)
                 .add("pagination", Pagination.of(1, Math.max(count, 1), count, count)))
         .build();

@@ -1,11 +1,12 @@
 package dev.shortener.links.boundary;
 
+import static dev.shortener.api.ApiJson.JSON;
+
 import dev.shortener.api.Caller;
 import dev.shortener.api.Pagination;
 import dev.shortener.apikeys.entity.Scope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -30,10 +31,10 @@ public class VisitsResource {
   @GET
   public JsonObject overview() {
     caller.require(Scope.READ, "read visits");
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add(
             "visits",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("nonOrphanVisits", summary(links.totalClicks()))
                 .add("orphanVisits", summary(0)))
         .build();
@@ -57,16 +58,16 @@ public class VisitsResource {
 
   /** A visits summary of {@code total}, every one a person's until bots are told apart. */
   static JsonObjectBuilder summary(long total) {
-    return Json.createObjectBuilder().add("total", total).add("nonBots", total).add("bots", 0);
+    return JSON.createObjectBuilder().add("total", total).add("nonBots", total).add("bots", 0);
   }
 
   /** Shlink's empty list of visits. */
   static JsonObject noVisits() {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add(
             "visits",
-            Json.createObjectBuilder()
-                .add("data", Json.createArrayBuilder())
+            JSON.createObjectBuilder()
+                .add("data", JSON.createArrayBuilder())
                 .add("pagination", Pagination.of(1, 1, 0, 0)))
         .build();
   }

@@ -148,6 +148,36 @@ class ShortUrlSearchTest {
   }
 
   @Test
+  void theTotalIsRememberedUntilTheNextWrite() throws Exception {
+    ShortUrlQuery all =
+        new ShortUrlQuery(
+            null,
+            List.of(),
+            false,
+            null,
+            null,
+            false,
+            false,
+            ShortUrlQuery.Order.DATE_CREATED,
+            true,
+            1,
+            1);
+    assertEquals(3, search.page(all, 0).total());
+    long durian =
+        store.insert(link("https://example.com/durian", null, null, List.of(), null, null), 4_000);
+    assertEquals(3, search.page(all, 0).total(), "remembered");
+    assertEquals(List.of(durian), search.page(all, 0).ids(), "the rows are read every time");
+    search.created(new LinkCreated(null));
+    assertEquals(4, search.page(all, 0).total());
+    store.delete(durian);
+    search.changed(new LinkChanged(durian, null, null, true));
+    assertEquals(3, search.page(all, 0).total());
+    store.insert(link("https://example.com/elder", null, null, List.of(), null, null), 5_000);
+    search.forgetTotals();
+    assertEquals(4, search.page(all, 0).total());
+  }
+
+  @Test
   void tagsAreCountedRenamedAndDeleted() {
     assertEquals(
         List.of(new LinkSearch.TagStats("fruit", 2, 7), new LinkSearch.TagStats("red", 2, 14)),
