@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Stands in front of every {@code /rest/*} request, before Jakarta REST: CORS (a preflight is
@@ -36,6 +37,14 @@ public class ApiGate extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(ApiGate.class.getName());
+
+  /** The paths that need no key: health and the API's description. */
+  private static final Pattern OPEN =
+      Pattern.compile("/rest/(v[123]/)?health/?|/rest/openapi\\.json");
+
+  /** Header names a preflight may ask for, echoed back only when they are no more than that. */
+  private static final Pattern HEADER_NAMES =
+      Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~, -]{1,500}");
 
   /** Every method the API has, for a preflight. */
   static final String METHODS = "GET,POST,PUT,PATCH,DELETE";
@@ -136,7 +145,7 @@ public class ApiGate extends HttpFilter {
   private static boolean isOpen(HttpServletRequest request) {
     // From the URI: the servlet the container put Jakarta REST under differs between servers.
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.matches("/rest/(v[123]/)?health/?|/rest/openapi\\.json");
+    return OPEN.matcher(path).matches();
   }
 
   /** Adds the CORS headers when the request comes from an allowed origin; whether it does. */
@@ -164,7 +173,7 @@ public class ApiGate extends HttpFilter {
     if (cors) {
       response.setHeader("Access-Control-Allow-Methods", METHODS);
       String asked = request.getHeader("Access-Control-Request-Headers");
-      if (asked != null && asked.matches("[A-Za-z0-9!#$%&'*+.^_`|~, -]{1,500}")) {
+      if (asked != null && HEADER_NAMES.matcher(asked).matches()) {
         response.setHeader("Access-Control-Allow-Headers", asked);
       }
       response.setHeader("Access-Control-Max-Age", "3600");

@@ -53,8 +53,17 @@ public class ApiKeys {
   public static class InvalidKeyException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    public InvalidKeyException(String message) {
+    private final String field;
+
+    /** A refusal of the form's field {@code field} ({@code name} or {@code expires}). */
+    public InvalidKeyException(String field, String message) {
       super(message);
+      this.field = field;
+    }
+
+    /** The field the message belongs next to. */
+    public String field() {
+      return field;
     }
   }
 
@@ -82,15 +91,17 @@ public class ApiKeys {
   public Issued issue(String name, Scope scope, Long expires) throws InvalidKeyException {
     String stripped = name == null ? "" : name.strip();
     if (stripped.isEmpty()) {
-      throw new InvalidKeyException("Give the key a name, e.g. the script that will use it.");
+      throw new InvalidKeyException(
+          "name", "Give the key a name, e.g. the script that will use it.");
     }
     if (stripped.length() > MAX_NAME_LENGTH || stripped.chars().anyMatch(Character::isISOControl)) {
       throw new InvalidKeyException(
+          "name",
           "A name has at most " + MAX_NAME_LENGTH + " characters and no control characters.");
     }
     long now = clock.millis();
     if (expires != null && expires <= now) {
-      throw new InvalidKeyException("The expiry must be in the future.");
+      throw new InvalidKeyException("expires", "The expiry must be in the future.");
     }
     String secret = ApiKeySecrets.generate();
     ApiKey key = store.insert(stripped, scope, ApiKeySecrets.hash(secret), now, expires);

@@ -98,7 +98,8 @@ public class ApiKeysPage {
       }
       Scope chosen =
           Scope.of(scope)
-              .orElseThrow(() -> new ApiKeys.InvalidKeyException("Choose read, create or admin."));
+              .orElseThrow(
+                  () -> new ApiKeys.InvalidKeyException("name", "Choose read, create or admin."));
       issued = keys.issue(name, chosen, expiry);
       ((HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse())
           .setHeader("Cache-Control", "no-store");
@@ -108,8 +109,7 @@ public class ApiKeysPage {
     } catch (DateTimeException notADate) {
       refuse("expires", "The expiry is a date such as 2027-06-30.");
     } catch (ApiKeys.InvalidKeyException refused) {
-      refuse(
-          refused.getMessage().startsWith("The expiry") ? "expires" : "name", refused.getMessage());
+      refuse(refused.field(), refused.getMessage());
     }
   }
 

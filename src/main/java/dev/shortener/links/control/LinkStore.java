@@ -97,23 +97,18 @@ public class LinkStore {
 
   /** Deletes link {@code id}; its id is never handed out again. */
   public boolean delete(long id) {
-    try {
-      return write(
-          connection -> {
-            try (PreparedStatement tags =
-                    connection.prepareStatement("DELETE FROM link_tag WHERE link_id = ?");
-                PreparedStatement link =
-                    connection.prepareStatement("DELETE FROM link WHERE id = ?")) {
-              tags.setLong(1, id);
-              tags.executeUpdate();
-              link.setLong(1, id);
-              return link.executeUpdate() == 1;
-            }
-          },
-          true);
-    } catch (AliasTakenException impossible) {
-      throw new IllegalStateException(impossible);
-    }
+    return transaction(
+        connection -> {
+          try (PreparedStatement tags =
+                  connection.prepareStatement("DELETE FROM link_tag WHERE link_id = ?");
+              PreparedStatement link =
+                  connection.prepareStatement("DELETE FROM link WHERE id = ?")) {
+            tags.setLong(1, id);
+            tags.executeUpdate();
+            link.setLong(1, id);
+            return link.executeUpdate() == 1;
+          }
+        });
   }
 
   /** What renaming a tag came to. */
@@ -125,55 +120,45 @@ public class LinkStore {
 
   /** Renames tag {@code from} to {@code to} on every link that has it. */
   public Renamed renameTag(String from, String to) {
-    try {
-      return write(
-          connection -> {
-            if (from.equals(to)) {
-              return tagExists(connection, from) ? Renamed.DONE : Renamed.NO_SUCH_TAG;
-            }
-            if (!tagExists(connection, from)) {
-              return Renamed.NO_SUCH_TAG;
-            }
-            if (tagExists(connection, to)) {
-              return Renamed.NAME_TAKEN;
-            }
-            try (PreparedStatement rename =
-                connection.prepareStatement("UPDATE tag SET name = ? WHERE name = ?")) {
-              rename.setString(1, to);
-              rename.setString(2, from);
-              rename.executeUpdate();
-            }
-            return Renamed.DONE;
-          },
-          true);
-    } catch (AliasTakenException impossible) {
-      throw new IllegalStateException(impossible);
-    }
+    return transaction(
+        connection -> {
+          if (from.equals(to)) {
+            return tagExists(connection, from) ? Renamed.DONE : Renamed.NO_SUCH_TAG;
+          }
+          if (!tagExists(connection, from)) {
+            return Renamed.NO_SUCH_TAG;
+          }
+          if (tagExists(connection, to)) {
+            return Renamed.NAME_TAKEN;
+          }
+          try (PreparedStatement rename =
+              connection.prepareStatement("UPDATE tag SET name = ? WHERE name = ?")) {
+            rename.setString(1, to);
+            rename.setString(2, from);
+            rename.executeUpdate();
+          }
+          return Renamed.DONE;
+        });
   }
 
   /** Takes the tags named from every link and forgets them; unknown names are ignored. */
   public void deleteTags(List<String> names) {
-    try {
-      write(
-          connection -> {
-            try (PreparedStatement links =
-                    connection.prepareStatement(
-                        "DELETE FROM link_tag WHERE tag_id IN (SELECT id FROM tag WHERE name = ?)");
-                PreparedStatement tag =
-                    connection.prepareStatement("DELETE FROM tag WHERE name = ?")) {
-              for (String name : names) {
-                links.setString(1, name);
-                links.executeUpdate();
-                tag.setString(1, name);
-                tag.executeUpdate();
-              }
+    transaction(
+        connection -> {
+          try (PreparedStatement links =
+                  connection.prepareStatement(
+                      "DELETE FROM link_tag WHERE tag_id IN (SELECT id FROM tag WHERE name = ?)");
+              PreparedStatement tag =
+                  connection.prepareStatement("DELETE FROM tag WHERE name = ?")) {
+            for (String name : names) {
+              links.setString(1, name);
+              links.executeUpdate();
+              tag.setString(1, name);
+              tag.executeUpdate();
             }
-            return null;
-          },
-          true);
-    } catch (AliasTakenException impossible) {
-      throw new IllegalStateException(impossible);
-    }
+          }
+          return null;
+        });
   }
 
   private static boolean tagExists(Connection connection, String name) throws SQLException {
@@ -286,6 +271,15 @@ public class LinkStore {
         join.setString(2, tag);
         join.executeUpdate();
       }
+    }
+  }
+
+  /** Runs {@code work} in a transaction of its own, for writes that set no alias. */
+  private <T> T transaction(Work<T> work) {
+    try {
+      return write(work, true);
+    } catch (AliasTakenException impossible) {
+      throw new IllegalStateException(impossible);
     }
   }
 
