@@ -128,12 +128,14 @@ memory_probe() {
   log "$label: RSS $(server_rss_mb) MiB, live heap $heap MiB, sessions ${sessions:-0}"
 }
 
-# Unrecorded creation through both paths: the first form POSTs ran at twice the CPU per link of
-# later ones while the JIT compiled the Faces lifecycle.
+# Unrecorded creation through every path, so that the figures are the steady state: the first form
+# POSTs ran at twice the CPU per link of later ones while the JIT compiled the Faces lifecycle, and
+# the API (Jersey's request pipeline) took about 40 s of traffic to settle: its first 10 s ran at
+# 750 links/s and 2,444 µs of CPU per link, after 30 s it was 2,054/s at 731 µs (1 M links, -c64).
 warm_creation() {
-  "${WRK[@]}" -d5s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- form "warm-$(date +%s)" >/dev/null
-  "${WRK[@]}" -d3s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- service "warm-$(date +%s)" >/dev/null
-  "${WRK[@]}" -d3s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- api "warm-$(date +%s)" "$BENCH_API_KEY" >/dev/null
+  "${WRK[@]}" -d10s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- form "warm-$(date +%s)" >/dev/null
+  "${WRK[@]}" -d5s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- service "warm-$(date +%s)" >/dev/null
+  "${WRK[@]}" -d40s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- api "warm-$(date +%s)" "$BENCH_API_KEY" >/dev/null
 }
 
 # admin_cookie: signs in as the benchmark's admin and prints the session cookie for wrk.

@@ -2,7 +2,7 @@ package dev.shortener.api;
 
 import dev.shortener.apikeys.entity.ApiKey;
 import dev.shortener.apikeys.entity.Scope;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * Who is calling the API: the key {@link ApiGate} recognised for this request. A resource asks
  * {@link #require} before it does anything, so each endpoint states its scope where it is.
  */
-@RequestScoped
+@ApplicationScoped
 public class Caller {
 
   /** The request attribute {@link ApiGate} leaves the recognised {@link ApiKey} in. */

@@ -4,7 +4,7 @@ import static dev.shortener.api.ApiJson.JSON;
 
 import dev.shortener.platform.Database;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  * Shlink feature level to expect: this server reports the one whose API it speaks.
  */
 @Path("")
-@RequestScoped
+@ApplicationScoped
 public class HealthResource {
 
   /** The Shlink release whose REST API this server answers as. */

@@ -4,7 +4,7 @@ import static dev.shortener.api.ApiJson.JSON;
 
 import dev.shortener.api.Caller;
 import dev.shortener.apikeys.entity.Scope;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
  * origin ({@code SHORTENER_BASE_URL}, else the request's), without redirects of its own.
  */
 @Path("{version: v[123]}/domains")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DomainsResource {
 

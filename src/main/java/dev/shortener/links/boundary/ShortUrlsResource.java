@@ -13,7 +13,7 @@ import dev.shortener.links.control.InvalidLinkException;
 import dev.shortener.links.control.LinkForm;
 import dev.shortener.links.control.ShortUrlQuery;
 import dev.shortener.links.entity.Link;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -46,7 +46,7 @@ import java.util.Optional;
  * obeys what one made in the admin's pages does.
  */
 @Path("{version: v[123]}/short-urls")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ShortUrlsResource {
 
@@ -60,13 +60,11 @@ public class ShortUrlsResource {
   @Inject PublicOrigin publicOrigin;
   @Inject HttpServletRequest request;
 
-  @Context UriInfo uri;
-
   private final ZoneId zone = LinkService.zone();
 
   /** {@code GET /short-urls}: one numbered page of the links that match. */
   @GET
-  public JsonObject list() {
+  public JsonObject list(@Context UriInfo uri) {
     caller.require(Scope.READ, "list short URLs");
     MultivaluedMap<String, String> query = uri.getQueryParameters();
     Map<String, String> wrong = new LinkedHashMap<>();

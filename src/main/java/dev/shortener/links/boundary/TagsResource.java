@@ -10,7 +10,7 @@ import dev.shortener.apikeys.entity.Scope;
 import dev.shortener.links.control.InvalidLinkException;
 import dev.shortener.links.control.LinkSearch;
 import dev.shortener.links.control.LinkStore;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -35,14 +35,12 @@ import java.util.Map;
  * new name is taken), and deletion; renaming and deleting need an {@code admin} key, as in Shlink.
  */
 @Path("{version: v[123]}/tags")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TagsResource {
 
   @Inject LinkService links;
   @Inject Caller caller;
-
-  @Context UriInfo uri;
 
   /** {@code GET /tags}: every tag's name, alphabetically. */
   @GET
@@ -121,7 +119,7 @@ public class TagsResource {
 
   /** {@code DELETE /tags?tags[]=a&tags[]=b}: 204; names that are no tag are ignored. */
   @DELETE
-  public Response delete() {
+  public Response delete(@Context UriInfo uri) {
     forbiddenUnlessAdmin("delete");
     List<String> names = new ArrayList<>();
     List<String> bracketed = uri.getQueryParameters().get("tags[]");

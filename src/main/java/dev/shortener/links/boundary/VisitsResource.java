@@ -5,7 +5,7 @@ import static dev.shortener.api.ApiJson.JSON;
 import dev.shortener.api.Caller;
 import dev.shortener.api.Pagination;
 import dev.shortener.apikeys.entity.Scope;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
  * single visits are empty until visits are kept one by one.
  */
 @Path("{version: v[123]}/visits")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class VisitsResource {
 

@@ -9,11 +9,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.sql.DataSource;
 
 /**
@@ -22,9 +25,10 @@ import javax.sql.DataSource;
  * would hold it through EclipseLink's flush and the container's commit (bench/run.sh measured that
  * at a third of the creation rate).
  *
- * <p>A link without tags is one autocommitted {@code INSERT ... RETURNING id}; tags, an edit and a
- * deletion are one transaction each. A taken alias is reported as {@link AliasTakenException} from
- * the unique index, so two creations of the same alias at once cannot both succeed.
+ * <p>Creations that queue for the permit are written together, one transaction for all of them
+ * ({@link #insert}); an edit and a deletion are one transaction each. A taken alias is reported as
+ * {@link AliasTakenException} from the unique index, so two creations of the same alias at once
+ * cannot both succeed.
  */
 @ApplicationScoped
 public class LinkStore {
@@ -38,31 +42,114 @@ public class LinkStore {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource database;
 
-  /** Stores a new link created at {@code now} and returns its id. */
+  /**
+   * Stores a new link created at {@code now} and returns its id once it is committed.
+   *
+   * <p>Creations that arrive while another holds the write permit wait in {@link #waiting}; whoever
+   * gets the permit next writes all of them in one transaction. SQLite's commit is most of an
+   * insert's cost (about 290 µs autocommitted against 55 µs in a batch, measured on the 2-core
+   * machine), so under load the permit is held a fifth as long per link, and a lone creation still
+   * commits at once.
+   */
   public long insert(LinkValues link, long now) throws AliasTakenException {
-    return write(
-        connection -> {
-          long id;
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO link ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-            insert.setLong(1, now);
-            insert.setString(2, link.original());
-            bindOptions(insert, 3, link);
-            try (ResultSet row = insert.executeQuery()) {
-              row.next();
-              id = row.getLong(1);
-              // Stepping past the only row ends the statement; in autocommit that commits it, and
-              // a failed commit surfaces here instead of being lost in close().
-              row.next();
-            }
+    WaitingInsert mine = new WaitingInsert(link, now);
+    waiting.add(mine);
+    writer.acquire();
+    try {
+      while (!mine.done) {
+        insertWaiting();
+      }
+    } finally {
+      writer.release();
+    }
+    // The writer that stored it released the permit after setting these; we acquired it since.
+    if (mine.aliasTaken) {
+      throw new AliasTakenException();
+    }
+    if (mine.failure != null) {
+      throw new IllegalStateException("Could not write a link", mine.failure);
+    }
+    return mine.id;
+  }
+
+  /**
+   * Writes up to {@value #MAX_BATCH} waiting creations in one transaction, each inside a savepoint
+   * so that one refused row (a taken alias) leaves the others in.
+   */
+  private void insertWaiting() {
+    List<WaitingInsert> batch = new ArrayList<>();
+    for (WaitingInsert next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
+      batch.add(next);
+    }
+    try (Connection connection = database.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO link ("
+                  + COLUMNS
+                  + ") VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+        for (WaitingInsert one : batch) {
+          Savepoint before = connection.setSavepoint();
+          try {
+            one.id = insertOne(connection, insert, one);
+            connection.releaseSavepoint(before);
+          } catch (SQLException refused) {
+            connection.rollback(before);
+            one.aliasTaken = isUniqueAliasViolation(refused);
+            one.failure = one.aliasTaken ? null : refused;
           }
-          writeTags(connection, id, link.tags());
-          return id;
-        },
-        !link.tags().isEmpty());
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException | RuntimeException e) {
+      for (WaitingInsert one : batch) {
+        one.aliasTaken = false;
+        one.failure = e;
+      }
+    }
+    batch.forEach(one -> one.done = true);
+  }
+
+  private static long insertOne(Connection connection, PreparedStatement insert, WaitingInsert one)
+      throws SQLException {
+    long id;
+    insert.setLong(1, one.now);
+    insert.setString(2, one.link.original());
+    bindOptions(insert, 3, one.link);
+    try (ResultSet row = insert.executeQuery()) {
+      row.next();
+      id = row.getLong(1);
+    }
+    writeTags(connection, id, one.link.tags());
+    return id;
+  }
+
+  /** The most creations one transaction writes. */
+  private static final int MAX_BATCH = 256;
+
+  private final Queue<WaitingInsert> waiting = new ConcurrentLinkedQueue<>();
+
+  /**
+   * A creation waiting for a writer, and what became of it. Its fields are written by the thread
+   * holding the write permit and read by its own thread after that thread took the permit in turn.
+   */
+  private static final class WaitingInsert {
+    final LinkValues link;
+    final long now;
+    boolean done;
+    long id;
+    boolean aliasTaken;
+    Exception failure;
+
+    WaitingInsert(LinkValues link, long now) {
+      this.link = link;
+      this.now = now;
+    }
   }
 
   /** Replaces everything of link {@code id} but its id, creation time and clicks. */
@@ -91,8 +178,7 @@ public class LinkStore {
             writeTags(connection, id, link.tags());
           }
           return changed == 1;
-        },
-        true);
+        });
   }
 
   /** Deletes link {@code id}; its id is never handed out again. */
@@ -277,7 +363,7 @@ public class LinkStore {
   /** Runs {@code work} in a transaction of its own, for writes that set no alias. */
   private <T> T transaction(Work<T> work) {
     try {
-      return write(work, true);
+      return write(work);
     } catch (AliasTakenException impossible) {
       throw new IllegalStateException(impossible);
     }
@@ -288,16 +374,10 @@ public class LinkStore {
     T run(Connection connection) throws SQLException;
   }
 
-  /**
-   * Runs {@code work} holding the write permit, in a transaction of its own when {@code
-   * transaction} (else in autocommit, for a single statement).
-   */
-  private <T> T write(Work<T> work, boolean transaction) throws AliasTakenException {
+  /** Runs {@code work} holding the write permit, in a transaction of its own. */
+  private <T> T write(Work<T> work) throws AliasTakenException {
     writer.acquire();
     try (Connection connection = database.getConnection()) {
-      if (!transaction) {
-        return work.run(connection);
-      }
       connection.setAutoCommit(false);
       try {
         T result = work.run(connection);

@@ -2,6 +2,7 @@ package dev.shortener.links.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +13,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +97,63 @@ class LinkStoreTest {
         LinkStore.AliasTakenException.class,
         () -> store.update(other, link("https://example.com/3", "sale", null, List.of()), 4));
     assertEquals(Map.of("sale", 1L, "other", other), store.aliases());
+  }
+
+  @Test
+  void creationsQueuedBehindTheWriterAreAllStoredAndATakenAliasRefusesOnlyItsOwn()
+      throws Exception {
+    store.insert(link("https://example.com/first", "taken", null, List.of()), 1);
+    List<Thread> threads = new ArrayList<>();
+    ExecutorService creators =
+        Executors.newFixedThreadPool(
+            12,
+            task -> {
+              Thread thread = new Thread(task);
+              threads.add(thread);
+              return thread;
+            });
+    List<Future<Long>> created = new ArrayList<>();
+    store.writer.acquire();
+    try {
+      for (int i = 0; i < 12; i++) {
+        String alias = i == 5 ? "taken" : i == 7 || i == 8 ? "twice" : null;
+        int n = i;
+        created.add(
+            creators.submit(
+                () ->
+                    store.insert(
+                        link("https://example.com/queued/" + n, alias, null, List.of("t" + n % 3)),
+                        10 + n)));
+      }
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (threads.size() < 12
+          || !threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
+        assertTrue(System.nanoTime() < deadline, "the creators queue for the write permit");
+        Thread.sleep(5);
+      }
+    } finally {
+      store.writer.release();
+    }
+    Set<Long> ids = new HashSet<>();
+    int refused = 0;
+    for (Future<Long> one : created) {
+      try {
+        ids.add(one.get(10, TimeUnit.SECONDS));
+      } catch (ExecutionException e) {
+        assertInstanceOf(LinkStore.AliasTakenException.class, e.getCause());
+        refused++;
+      }
+    }
+    creators.shutdown();
+    assertEquals(2, refused, "the taken alias, and the second of the two asking for \"twice\"");
+    assertEquals(10, ids.size(), "every other creation has an id of its own");
+    assertEquals(ids, new HashSet<>(ids("example.com/queued")), "and is stored");
+    try (Connection connection = database.getConnection();
+        Statement query = connection.createStatement();
+        ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM link_tag")) {
+      rows.next();
+      assertEquals(10, rows.getLong(1), "with its tag, and no tag of a refused one");
+    }
   }
 
   @Test
