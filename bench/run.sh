@@ -40,34 +40,6 @@ RESULTS="$WORK/results.tsv"
 
 trap 'stop_server KILL' EXIT
 
-# measure NAME SECONDS URL [SCRIPT [ARGS...]]: one wrk run; appends
-# "NAME requests seconds req/s p50 p99 errors others% cpu-us-per-request" to $RESULTS. The server's
-# CPU time per request is the figure least disturbed by other processes on the machine; others% is
-# how much of the machine's CPU went to neither the server nor wrk during the run (other builds,
-# other benchmarks): above a few percent, the run's req/s and latencies are suspect.
-measure() {
-  local name=$1 seconds=$2 url=$3 script=${4:-fixed.lua}
-  shift 3
-  (($#)) && shift
-  local output line cpu_before busy_before wrk_seconds cpu_us others
-  cpu_before=$(server_cpu_ticks)
-  busy_before=$(machine_busy_ticks)
-  local TIMEFORMAT='%U %S'
-  { time output=$("${WRK[@]}" -d"${seconds}s" -s "$BENCH_WRK_DIR/$script" "$url" -- "$@"); } 2>"$WORK/wrk-time"
-  wrk_seconds=$(awk '{print $1 + $2}' "$WORK/wrk-time")
-  line=$(grep '^RESULT' <<<"$output")
-  read -r cpu_us others < <(awk -v server=$(($(server_cpu_ticks) - cpu_before)) \
-    -v busy=$(($(machine_busy_ticks) - busy_before)) -v wrk="$wrk_seconds" -v hz="$(getconf CLK_TCK)" \
-    -v cores="$(nproc)" -v seconds="$seconds" -v requests="$(cut -d' ' -f2 <<<"$line")" \
-    'BEGIN {
-      others = (busy - server - wrk * hz) / (hz * cores * seconds) * 100
-      printf "%.0f %.0f\n", server * 1e6 / hz / requests, others < 0 ? 0 : others
-    }')
-  printf '%s %s %s %s\n' "$name" "${line#RESULT }" "$others" "$cpu_us" >>"$RESULTS"
-  log "$name: ${line#RESULT } (others ${others}% of the CPU; server CPU ${cpu_us} us/request)"
-  grep -E '^FAILED' <<<"$output" | sed "s/^/$name /" >>"$WORK/notes.txt" || true
-}
-
 # The redirect cases, interleaved round by round so that load from other processes on the machine
 # hits all of them alike; each figure in the table is the median of the rounds.
 redirect_cases() {

@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  */
 public final class DataDirectory {
 
+  /** The file, inside the data directory, that keeps a generated Hashids salt. */
+  public static final String SALT_FILE = "hashids-salt";
+
   private static final Logger LOG = Logger.getLogger(DataDirectory.class.getName());
 
   private static final Set<PosixFilePermission> OWNER_DIRECTORY =

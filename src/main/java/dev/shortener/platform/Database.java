@@ -8,19 +8,31 @@ import java.sql.SQLException;
 
 /**
  * Declares the application's one datasource: the SQLite file {@code shortener.db} in the data
- * directory.
+ * directory, or the PostgreSQL database {@link Setting#DATABASE_URL} names ({@link
+ * ConfiguredDataSource} opens the connections, {@link Dialect} says what differs).
  *
  * <p>The URL uses a {@code ${shortener.data.dir}} system-property placeholder because that is the
  * one syntax both Payara and TomEE resolve; when no such property is set, {@link
  * SQLiteFileDataSource} fills it in from {@code SHORTENER_DATA_DIR} or the default {@code ./data}.
- * SQLite has one writer at a time, so a handful of pooled connections is plenty.
+ * SQLite has one writer at a time, so a handful of pooled connections is plenty; on PostgreSQL they
+ * all work at once.
  */
 @DataSourceDefinition(
     name = Database.JNDI_NAME,
-    className = "dev.shortener.platform.SQLiteFileDataSource",
+    className = "dev.shortener.platform.ConfiguredDataSource",
     url = "jdbc:sqlite:${shortener.data.dir}/" + Database.FILE,
     minPoolSize = 2,
-    maxPoolSize = 16)
+    maxPoolSize = 16,
+    // After a database restart every pooled connection is dead. Payara: a connection is checked
+    // before it is handed out (a closed one fails at once) and one that fails takes all the others
+    // with it, so the next request gets a new one. TomEE: checked the same way, at most every 5 s.
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=meta-data",
+      "fish.payara.fail-all-connections=true",
+      "TestOnBorrow=true",
+      "ValidationInterval=5000"
+    })
 @ApplicationScoped
 public class Database {
 
@@ -31,13 +43,13 @@ public class Database {
   static final String FILE = "shortener.db";
 
   /**
-   * A connection of its own to the same file, with the same pragmas, outside the server's pool: for
-   * the last writes while the application stops, when Payara Micro has already taken the pool down
-   * ("No Pool Meta Data object associated with the pool" on SIGTERM).
+   * A connection of its own to the same database, with the same settings, outside the server's
+   * pool: for the last writes while the application stops, when Payara Micro has already taken the
+   * pool down ("No Pool Meta Data object associated with the pool" on SIGTERM).
    */
   public static Connection openDirectly() throws SQLException {
-    SQLiteFileDataSource direct = new SQLiteFileDataSource();
-    direct.setUrl("jdbc:sqlite:" + Path.of(Setting.DATA_DIR.value().orElseThrow(), FILE));
-    return direct.getConnection();
+    return ConfiguredDataSource.direct(
+            "jdbc:sqlite:" + Path.of(Setting.DATA_DIR.value().orElseThrow(), FILE))
+        .getConnection();
   }
 }

@@ -21,6 +21,20 @@ public enum Setting {
   /** Folder of the SQLite database and the generated Hashids salt. */
   DATA_DIR("./data"),
   /**
+   * The database: default the SQLite file {@code shortener.db} in the data directory; a {@code
+   * jdbc:postgresql://host:port/name} URL runs on PostgreSQL, which several app servers can share.
+   */
+  DATABASE_URL(null),
+  /** The PostgreSQL user, unless the URL names it. */
+  DATABASE_USER(null),
+  /** The PostgreSQL user's password, unless the URL has it; never logged. */
+  DATABASE_PASSWORD(null),
+  /**
+   * A SQLite data directory to copy into the PostgreSQL database at start, once, while that
+   * database has no links: ids, codes, clicks, tags, API keys and the generated salt come along.
+   */
+  IMPORT_SQLITE_DIR(null),
+  /**
    * Public origin used in the short links shown, e.g. {@code https://sho.rt}; default: the
    * request's.
    */

@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
  * creating threads parked in SQLite's busy handler). Queued here, the next writer starts the moment
  * the previous one is done. Every writer of the application goes through it: link creation and the
  * click flush.
+ *
+ * <p>On PostgreSQL, which takes many writers at once, there is no permit: {@link #acquire} and
+ * {@link #release} do nothing.
  */
 @ApplicationScoped
 public class SingleWriter {
@@ -22,8 +25,28 @@ public class SingleWriter {
 
   private final Semaphore permit = new Semaphore(1);
 
+  private final boolean serializes;
+
+  /** A writer for the configured database. */
+  public SingleWriter() {
+    this(Dialect.configured().singleWriter());
+  }
+
+  /** A writer that queues writers when {@code serializes}, else lets them all through. */
+  public SingleWriter(boolean serializes) {
+    this.serializes = serializes;
+  }
+
+  /** Whether writers queue here, one at a time (SQLite). */
+  public boolean serializes() {
+    return serializes;
+  }
+
   /** Waits for the write permit; pair with {@link #release} in a finally block. */
   public void acquire() {
+    if (!serializes) {
+      return;
+    }
     try {
       if (!permit.tryAcquire(WAIT_MS, TimeUnit.MILLISECONDS)) {
         throw new IllegalStateException("Waited " + WAIT_MS + " ms for the database write lock");
@@ -36,6 +59,8 @@ public class SingleWriter {
 
   /** Gives back the permit taken by {@link #acquire}. */
   public void release() {
-    permit.release();
+    if (serializes) {
+      permit.release();
+    }
   }
 }

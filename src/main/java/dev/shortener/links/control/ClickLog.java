@@ -1,5 +1,6 @@
 package dev.shortener.links.control;
 
+import dev.shortener.platform.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -40,11 +41,9 @@ final class ClickLog {
    */
   static void fold(Connection connection) throws SQLException {
     try (Statement fold = connection.createStatement()) {
-      fold.executeUpdate(
-          "UPDATE link SET clicks = link.clicks + logged.added"
-              + " FROM (SELECT link_id, SUM(clicks) AS added FROM click GROUP BY link_id) AS logged"
-              + " WHERE link.id = logged.link_id");
-      fold.executeUpdate("DELETE FROM click");
+      for (String statement : Dialect.configured().foldClicks()) {
+        fold.executeUpdate(statement);
+      }
     }
   }
 }

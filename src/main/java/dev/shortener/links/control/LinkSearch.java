@@ -3,6 +3,7 @@ package dev.shortener.links.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shortener.platform.Database;
+import dev.shortener.platform.Dialect;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -264,37 +265,41 @@ public class LinkSearch {
     }
     sql.append(
         " OR id IN (SELECT lt.link_id FROM link_tag lt JOIN tag t ON t.id = lt.tag_id"
-            + " WHERE t.name = ? COLLATE NOCASE)");
+            + " WHERE LOWER(t.name) = LOWER(?))");
     parameters.add(value);
     if (value.length() >= MIN_TEXT) {
-      sql.append(" OR id IN (SELECT rowid FROM link_search WHERE link_search MATCH ?)");
-      parameters.add('"' + value.replace("\"", "\"\"") + '"');
+      sql.append(" OR ");
+      Dialect.configured().textMatch(value, sql, parameters);
     }
     sql.append(')');
   }
 
   private static void state(
       LinkQuery.State state, long now, StringBuilder sql, List<Object> parameters) {
+    Dialect dialect = Dialect.configured();
+    String enabled = " AND disabled = " + dialect.truth(false);
     switch (state) {
-      case DISABLED -> sql.append(" AND disabled = 1");
+      case DISABLED -> sql.append(" AND disabled = ").append(dialect.truth(true));
       case ACTIVE -> {
-        sql.append(
-            " AND disabled = 0 AND (valid_from IS NULL OR valid_from <= ?)"
-                + " AND (valid_until IS NULL OR valid_until > ?)"
-                + " AND (max_visits IS NULL OR clicks < max_visits)");
+        sql.append(enabled)
+            .append(
+                " AND (valid_from IS NULL OR valid_from <= ?)"
+                    + " AND (valid_until IS NULL OR valid_until > ?)"
+                    + " AND (max_visits IS NULL OR clicks < max_visits)");
         parameters.add(now);
         parameters.add(now);
       }
       case EXPIRED -> {
         // The first term is the partial index link_limited's own, so SQLite reads that index.
         sql.append(
-            " AND (valid_until IS NOT NULL OR max_visits IS NOT NULL) AND disabled = 0"
+            " AND (valid_until IS NOT NULL OR max_visits IS NOT NULL)"
+                + enabled
                 + " AND ((valid_until IS NOT NULL AND valid_until <= ?)"
                 + " OR (max_visits IS NOT NULL AND clicks >= max_visits))");
         parameters.add(now);
       }
       case SCHEDULED -> {
-        sql.append(" AND valid_from IS NOT NULL AND disabled = 0 AND valid_from > ?");
+        sql.append(" AND valid_from IS NOT NULL").append(enabled).append(" AND valid_from > ?");
         parameters.add(now);
       }
       case ALL -> {

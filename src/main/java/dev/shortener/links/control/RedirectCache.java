@@ -2,8 +2,10 @@ package dev.shortener.links.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import dev.shortener.links.boundary.LinkService;
 import dev.shortener.platform.Database;
+import dev.shortener.platform.Dialect;
 import dev.shortener.platform.SchemaReady;
 import dev.shortener.platform.Setting;
 import jakarta.annotation.Resource;
@@ -19,6 +21,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,6 +53,13 @@ import javax.sql.DataSource;
  * <p>An entry remembers which {@link Blocklist} generation it was checked against; after the list
  * changes, each entry is checked again on its next visit. An edit or deletion ({@link LinkChanged})
  * removes the link's entries, so the next request reads it again.
+ *
+ * <p>On a database other app servers share (PostgreSQL), their changes reach this cache through
+ * {@link LinkNotices}; since a link another server just made may not be announced yet, ids above
+ * the highest known and unknown aliases are looked up rather than refused, an absence is remembered
+ * for {@value #ABSENT_SECONDS} seconds only (ids are not committed in the order they are handed
+ * out), and every entry is read again after {@value #SHARED_ENTRY_MINUTES} minutes, the safety net
+ * for a change whose notice was lost.
  */
 @ApplicationScoped
 public class RedirectCache {
@@ -66,6 +76,13 @@ public class RedirectCache {
 
   @Resource ManagedExecutorService background;
 
+  /** How long a shared database's "no such link" is believed. */
+  static final int ABSENT_SECONDS = 2;
+
+  /** How long an entry of a shared database's link is believed without a notice. */
+  static final int SHARED_ENTRY_MINUTES = 5;
+
+  private final boolean shared = Dialect.configured().shared();
   private final AtomicLong highestId = new AtomicLong();
   private final Map<String, Long> aliases = new ConcurrentHashMap<>();
   private int size;
@@ -79,7 +96,8 @@ public class RedirectCache {
    */
   void start(@Observes SchemaReady ready) {
     size = Setting.CACHE_SIZE.intValue();
-    byKey = Caffeine.newBuilder().maximumSize(size).build();
+    Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(size);
+    byKey = shared ? builder.expireAfter(new SharedExpiry()).build() : builder.build();
     highestId.accumulateAndGet(links.highestId(), Math::max);
     aliases.putAll(store.aliases());
     background.execute(this::preload);
@@ -93,10 +111,10 @@ public class RedirectCache {
       if (id == ShortCodes.INVALID) {
         Long aliased = aliases.get(key);
         if (aliased == null) {
-          return Optional.empty();
+          return shared ? byKey.get(key, this::loadAlias) : Optional.empty();
         }
         id = aliased;
-      } else if (id > highestId.get()) {
+      } else if (id > highestId.get() && !shared) {
         return Optional.empty();
       }
       long link = id;
@@ -124,6 +142,74 @@ public class RedirectCache {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read link " + id, e);
+    }
+  }
+
+  /** The link with alias {@code alias}, which this server has not heard of. */
+  private Optional<Redirect> loadAlias(String alias) {
+    try (Connection connection = database.getConnection();
+        PreparedStatement byAlias =
+            connection.prepareStatement(
+                "SELECT " + LinkRow.COLUMNS + " FROM link WHERE alias = ?")) {
+      byAlias.setString(1, alias);
+      try (ResultSet row = byAlias.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        LinkRow found = LinkRow.read(row);
+        highestId.accumulateAndGet(found.id(), Math::max);
+        aliases.put(alias, found.id());
+        return redirect(found);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the link of alias " + alias, e);
+    }
+  }
+
+  /**
+   * A link another server made: its id and alias exist from now on, even where a visit just before
+   * was told there is no such link.
+   */
+  void learn(long id, String alias) {
+    highestId.accumulateAndGet(id, Math::max);
+    byKey.asMap().remove(codes.encode(id), Optional.empty());
+    if (alias != null) {
+      aliases.put(alias, id);
+      byKey.asMap().remove(alias, Optional.empty());
+    }
+  }
+
+  /**
+   * Forgets every link and reads the ids and aliases again: after the notices of other servers'
+   * changes may have been missed.
+   */
+  void forgetAll() {
+    byKey.invalidateAll();
+    highestId.accumulateAndGet(links.highestId(), Math::max);
+    Map<String, Long> current = store.aliases();
+    aliases.keySet().retainAll(current.keySet());
+    aliases.putAll(current);
+  }
+
+  /** Believes a link for minutes and its absence for seconds (shared databases only). */
+  private static final class SharedExpiry implements Expiry<String, Optional<Redirect>> {
+    @Override
+    public long expireAfterCreate(String key, Optional<Redirect> value, long now) {
+      return value.isPresent()
+          ? TimeUnit.MINUTES.toNanos(SHARED_ENTRY_MINUTES)
+          : TimeUnit.SECONDS.toNanos(ABSENT_SECONDS);
+    }
+
+    @Override
+    public long expireAfterUpdate(
+        String key, Optional<Redirect> value, long now, long currentDuration) {
+      return expireAfterCreate(key, value, now);
+    }
+
+    @Override
+    public long expireAfterRead(
+        String key, Optional<Redirect> value, long now, long currentDuration) {
+      return currentDuration;
     }
   }
 
