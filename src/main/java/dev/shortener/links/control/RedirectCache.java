@@ -192,7 +192,7 @@ public class RedirectCache {
   }
 
   /** Believes a link for minutes and its absence for seconds (shared databases only). */
-  private static final class SharedExpiry implements Expiry<String, Optional<Redirect>> {
+  static final class SharedExpiry implements Expiry<String, Optional<Redirect>> {
     @Override
     public long expireAfterCreate(String key, Optional<Redirect> value, long now) {
       return value.isPresent()

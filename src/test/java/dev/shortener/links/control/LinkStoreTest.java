@@ -157,6 +157,18 @@ class LinkStoreTest {
   }
 
   @Test
+  void whereWritersDoNotQueueEachCreationIsATransactionOfItsOwn() throws Exception {
+    store.writer = new SingleWriter(false);
+    long first = store.insert(link("https://example.com/own", "own", null, List.of("t")), 1);
+    assertThrows(
+        LinkStore.AliasTakenException.class,
+        () -> store.insert(link("https://example.com/again", "own", null, List.of("t")), 2));
+    long second = store.insert(link("https://example.com/next", null, null, List.of()), 3);
+    assertEquals(List.of(second, first), ids("example.com/"));
+    assertEquals(Map.of("own", first), store.aliases());
+  }
+
+  @Test
   void anEditReplacesTheFieldsAndTheTagsButKeepsTheClicks() throws Exception {
     long id = store.insert(link("https://example.com/old", "old", "Old", List.of("a", "b")), 1);
     sql("UPDATE link SET clicks = 7 WHERE id = " + id);
