@@ -188,13 +188,6 @@ final class SqliteImport {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read " + saltFile, e);
     }
-    try (PreparedStatement store =
-        target.prepareStatement(
-            "INSERT INTO short_codes (id, salt, min_length) VALUES (1, ?, ?)"
-                + " ON CONFLICT (id) DO NOTHING")) {
-      store.setString(1, salt);
-      store.setInt(2, Setting.HASHIDS_MIN_LENGTH.intValue());
-      store.executeUpdate();
-    }
+    StoredSalt.storeIfAbsent(target, salt, Setting.HASHIDS_MIN_LENGTH.intValue());
   }
 }

@@ -39,6 +39,8 @@ public class LinkSearch {
 
   @Inject ShortCodes codes;
 
+  private final Dialect dialect = Dialect.configured();
+
   /**
    * The totals of the API's list by query, for the pages that follow: a {@code COUNT} over a
    * million links costs about 40 ms of CPU, ten times the page itself. Forgotten at every write of
@@ -269,14 +271,12 @@ public class LinkSearch {
     parameters.add(value);
     if (value.length() >= MIN_TEXT) {
       sql.append(" OR ");
-      Dialect.configured().textMatch(value, sql, parameters);
+      dialect.textMatch(value, sql, parameters);
     }
     sql.append(')');
   }
 
-  private static void state(
-      LinkQuery.State state, long now, StringBuilder sql, List<Object> parameters) {
-    Dialect dialect = Dialect.configured();
+  private void state(LinkQuery.State state, long now, StringBuilder sql, List<Object> parameters) {
     String enabled = " AND disabled = " + dialect.truth(false);
     switch (state) {
       case DISABLED -> sql.append(" AND disabled = ").append(dialect.truth(true));

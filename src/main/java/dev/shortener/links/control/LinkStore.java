@@ -40,6 +40,8 @@ public class LinkStore {
 
   @Inject SingleWriter writer;
 
+  private final Dialect dialect = Dialect.configured();
+
   @Resource(lookup = Database.JNDI_NAME)
   DataSource database;
 
@@ -297,9 +299,9 @@ public class LinkStore {
         PreparedStatement query =
             connection.prepareStatement(
                 "SELECT id, alias FROM link WHERE crawlable = "
-                    + Dialect.configured().truth(true)
+                    + dialect.truth(true)
                     + " AND disabled = "
-                    + Dialect.configured().truth(false)
+                    + dialect.truth(false)
                     + " ORDER BY id DESC LIMIT "
                     + MAX_CRAWLABLE);
         ResultSet rows = query.executeQuery()) {

@@ -133,36 +133,32 @@ public class RedirectCache {
    * stateless service, JTA and EclipseLink a miss cost several times as much CPU.
    */
   private Optional<Redirect> load(long id) {
-    try (Connection connection = database.getConnection();
-        PreparedStatement byId =
-            connection.prepareStatement("SELECT " + LinkRow.COLUMNS + " FROM link WHERE id = ?")) {
-      byId.setLong(1, id);
-      try (ResultSet row = byId.executeQuery()) {
-        return row.next() ? redirect(LinkRow.read(row)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read link " + id, e);
-    }
+    return loadWhere("id", id).flatMap(this::redirect);
   }
 
   /** The link with alias {@code alias}, which this server has not heard of. */
   private Optional<Redirect> loadAlias(String alias) {
+    Optional<LinkRow> found = loadWhere("alias", alias);
+    found.ifPresent(
+        row -> {
+          highestId.accumulateAndGet(row.id(), Math::max);
+          aliases.put(alias, row.id());
+        });
+    return found.flatMap(this::redirect);
+  }
+
+  /** The link whose unique {@code column} holds {@code value}. */
+  private Optional<LinkRow> loadWhere(String column, Object value) {
     try (Connection connection = database.getConnection();
-        PreparedStatement byAlias =
+        PreparedStatement query =
             connection.prepareStatement(
-                "SELECT " + LinkRow.COLUMNS + " FROM link WHERE alias = ?")) {
-      byAlias.setString(1, alias);
-      try (ResultSet row = byAlias.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        LinkRow found = LinkRow.read(row);
-        highestId.accumulateAndGet(found.id(), Math::max);
-        aliases.put(alias, found.id());
-        return redirect(found);
+                "SELECT " + LinkRow.COLUMNS + " FROM link WHERE " + column + " = ?")) {
+      query.setObject(1, value);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? Optional.of(LinkRow.read(row)) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not read the link of alias " + alias, e);
+      throw new IllegalStateException("Could not read the link of " + column + " " + value, e);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.shortener.platform.DataDirectory;
 import dev.shortener.platform.Database;
 import dev.shortener.platform.Dialect;
 import dev.shortener.platform.Setting;
+import dev.shortener.platform.StoredSalt;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -65,15 +66,9 @@ public class ShortCodesConfiguration {
    */
   static ShortCodes stored(Connection connection, Optional<String> configured, int minLength)
       throws SQLException {
-    try (PreparedStatement store =
-        connection.prepareStatement(
-            "INSERT INTO short_codes (id, salt, min_length) VALUES (1, ?, ?)"
-                + " ON CONFLICT (id) DO NOTHING")) {
-      store.setString(1, configured.orElseGet(ShortCodesConfiguration::newSalt));
-      store.setInt(2, minLength);
-      if (store.executeUpdate() == 1) {
-        LOG.info("Stored the Hashids salt and minimum length in the database, for every server");
-      }
+    if (StoredSalt.storeIfAbsent(
+        connection, configured.orElseGet(ShortCodesConfiguration::newSalt), minLength)) {
+      LOG.info("Stored the Hashids salt and minimum length in the database, for every server");
     }
     String salt;
     int storedLength;
