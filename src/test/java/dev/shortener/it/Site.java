@@ -96,15 +96,19 @@ final class Site {
     return send(request);
   }
 
-  /** Any method, with an optional body. */
-  HttpResponse<String> request(String method, String path, String body) {
-    return send(
+  /** Any method, with an optional body and headers. */
+  HttpResponse<String> request(String method, String path, String body, String... headers) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
             .method(
                 method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body)));
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request);
   }
 
   /** A raw form post of {@code body}, as a careless or hostile client sends it. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.admin.control.AnonymousFastPath;
 import dev.shortener.links.control.ShortCodes;
 import java.io.IOException;
 import java.net.URI;
@@ -60,6 +61,9 @@ class StartupIT {
         assertEquals(302, visitor.get(asciiPath).statusCode());
       }
       assertEquals(302, visitor.get(unicodePath).statusCode());
+      assertTrue(
+          first.logContains(AnonymousFastPath.STARTED),
+          "the server's authentication provider is wrapped:\n" + first.log());
     }
     assertEquals("rwx------", permissions(data), "the data directory");
     assertEquals("rw-------", permissions(data.resolve("shortener.db")));
