@@ -344,23 +344,19 @@ class ClusterIT {
     assertEquals(302, visit(two, code).statusCode());
 
     restartDatabase();
-    assertEquals(302, visit(two, code).statusCode(), "a cached link is served meanwhile");
+    // Whether server two still has the link cached or has emptied its cache on losing the
+    // database's notices, the link is served; no pooled connection the restart killed is used.
+    assertEquals(302, visit(two, code).statusCode(), "the link is served after the restart");
 
     Api api = new Api(one, KEY);
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    int status = 0;
-    while (status != 200 && System.nanoTime() < deadline) {
-      status =
-          api.send(
-                  "PATCH",
-                  "/rest/v3/short-urls/" + code,
-                  "{\"longUrl\":\"https://example.com/after-restart\"}")
-              .statusCode();
-      if (status != 200) {
-        Thread.sleep(250);
-      }
-    }
-    assertEquals(200, status, "server one writes again");
+    assertEquals(
+        200,
+        api.send(
+                "PATCH",
+                "/rest/v3/short-urls/" + code,
+                "{\"longUrl\":\"https://example.com/after-restart\"}")
+            .statusCode(),
+        "server one writes again at once");
     HttpResponse<String> seen =
         awaitVisit(
             two,
