@@ -23,9 +23,10 @@ import java.util.logging.Logger;
  * The REST API's keys, for the admin's page and for the API's gate: make one (shown once), list
  * them, revoke one, and tell who a presented key is.
  *
- * <p>Telling costs no database work on most calls: what a key's hash resolves to is remembered for
- * a few seconds, and a revocation here forgets it at once. When it was last used is written at most
- * once a minute per key, so that a busy script does not turn every read into a write.
+ * <p>Telling costs no database work and no hashing on most calls: what a presented key resolves to
+ * is remembered for a few seconds (in memory only, where the request held it anyway; the database
+ * keeps hashes alone), and a revocation here forgets it at once. When it was last used is written
+ * at most once a minute per key, so that a busy script does not turn every read into a write.
  */
 @ApplicationScoped
 public class ApiKeys {
@@ -42,7 +43,7 @@ public class ApiKeys {
 
   Clock clock = Clock.systemUTC();
 
-  private final Cache<String, Optional<ApiKey>> byHash =
+  private final Cache<String, Optional<ApiKey>> bySecret =
       Caffeine.newBuilder().expireAfterWrite(REMEMBERED).maximumSize(10_000).build();
   private final Map<Long, Long> lastWritten = new ConcurrentHashMap<>();
 
@@ -118,7 +119,7 @@ public class ApiKeys {
   public boolean revoke(long id) {
     boolean revoked = store.revoke(id, clock.millis());
     if (revoked) {
-      byHash.invalidateAll();
+      bySecret.invalidateAll();
       LOG.info(() -> "Revoked API key " + id);
     }
     return revoked;
@@ -126,7 +127,8 @@ public class ApiKeys {
 
   /** The valid key {@code secret} is, or empty for an unknown, expired or revoked one. */
   public Optional<ApiKey> recognise(String secret) {
-    Optional<ApiKey> key = byHash.get(ApiKeySecrets.hash(secret), store::byHash);
+    Optional<ApiKey> key =
+        bySecret.get(secret, presented -> store.byHash(ApiKeySecrets.hash(presented)));
     long now = clock.millis();
     if (key.isEmpty() || !key.get().validAt(now)) {
       return Optional.empty();
