@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,10 @@ public final class HttpFakes {
                 switch (method.getName()) {
                   case "getHeader":
                     return headers.get(((String) args[0]).toLowerCase());
+                  case "getHeaders":
+                    String value = headers.get(((String) args[0]).toLowerCase());
+                    return Collections.enumeration(
+                        value == null ? List.<String>of() : List.of(value));
                   case "getParameter":
                     return parameters.get((String) args[0]);
                   case "getRemoteAddr":

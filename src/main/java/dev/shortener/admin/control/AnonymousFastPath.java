@@ -13,6 +13,7 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Enumeration;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.security.auth.Subject;
@@ -104,9 +105,15 @@ public class AnonymousFastPath implements ServletContextListener {
   }
 
   private static boolean hasAdminCookie(HttpServletRequest request) {
-    String header = request.getHeader("Cookie");
-    // Any cookie header naming it, however malformed, goes the server's way.
-    return header != null && header.contains(AdminSessions.COOKIE);
+    // Any cookie header naming it, however malformed, goes the server's way; HTTP/2 clients may
+    // send several.
+    Enumeration<String> headers = request.getHeaders("Cookie");
+    while (headers != null && headers.hasMoreElements()) {
+      if (headers.nextElement().contains(AdminSessions.COOKIE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The server's provider, with {@link Config} in front of its server side. */

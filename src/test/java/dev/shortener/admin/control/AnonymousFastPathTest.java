@@ -8,11 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shortener.web.HttpFakes;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
+import jakarta.security.auth.message.config.AuthConfigFactory;
 import jakarta.security.auth.message.config.AuthConfigProvider;
 import jakarta.security.auth.message.config.ClientAuthConfig;
+import jakarta.security.auth.message.config.RegistrationListener;
 import jakarta.security.auth.message.config.ServerAuthConfig;
 import jakarta.security.auth.message.config.ServerAuthContext;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -199,5 +204,114 @@ class AnonymousFastPathTest {
     assertEquals("HttpServlet", config.getMessageLayer());
     assertEquals("server /", config.getAppContext());
     assertTrue(config.isProtected());
+  }
+
+  /** The factory a server keeps, holding what is registered under the servlet layer. */
+  private static final class Factory extends AuthConfigFactory {
+    final Map<String, AuthConfigProvider> byAppContext = new HashMap<>();
+    final Map<String, String> registrations = new HashMap<>();
+
+    @Override
+    public AuthConfigProvider getConfigProvider(
+        String layer, String appContext, RegistrationListener listener) {
+      return AnonymousFastPath.LAYER.equals(layer) ? byAppContext.get(appContext) : null;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public String registerConfigProvider(
+        String className, Map properties, String layer, String appContext, String description) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String registerConfigProvider(
+        AuthConfigProvider provider, String layer, String appContext, String description) {
+      byAppContext.put(appContext, provider);
+      String id = "registration " + (registrations.size() + 1);
+      registrations.put(id, appContext);
+      return id;
+    }
+
+    @Override
+    public boolean removeRegistration(String registrationId) {
+      String appContext = registrations.remove(registrationId);
+      return appContext != null && byAppContext.remove(appContext) != null;
+    }
+
+    @Override
+    public String[] detachListener(RegistrationListener listener, String layer, String appContext) {
+      return new String[0];
+    }
+
+    @Override
+    public String[] getRegistrationIDs(AuthConfigProvider provider) {
+      return new String[0];
+    }
+
+    @Override
+    public RegistrationContext getRegistrationContext(String registrationId) {
+      return null;
+    }
+
+    @Override
+    public void refresh() {}
+  }
+
+  private static ServletContextEvent started(String virtualServer, String contextPath) {
+    ServletContext context =
+        (ServletContext)
+            Proxy.newProxyInstance(
+                AnonymousFastPathTest.class.getClassLoader(),
+                new Class<?>[] {ServletContext.class},
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "getVirtualServerName" -> virtualServer;
+                      case "getContextPath" -> contextPath;
+                      default -> throw new UnsupportedOperationException(method.getName());
+                    });
+    return new ServletContextEvent(context);
+  }
+
+  @Test
+  void atStartTheServersProviderForThisApplicationIsWrappedAndAtTheEndUnwrapped() {
+    Factory factory = new Factory();
+    AuthConfigFactory.setFactory(factory);
+    try {
+      factory.registerConfigProvider(serverProvider, AnonymousFastPath.LAYER, "host /", "server");
+      factory.registerConfigProvider(serverProvider, AnonymousFastPath.LAYER, "host /other", "x");
+      AnonymousFastPath listener = new AnonymousFastPath();
+      listener.contextInitialized(started("host", ""));
+      assertSame(serverProvider, factory.byAppContext.get("host /other"), "another application");
+      AuthConfigProvider wrapped = factory.byAppContext.get("host ");
+      assertTrue(wrapped == null, "the application's context is the server name and its path");
+
+      listener = new AnonymousFastPath();
+      listener.contextInitialized(started("host", "/"));
+      AuthConfigProvider installed = factory.byAppContext.get("host /");
+      assertTrue(installed instanceof AnonymousFastPath.Provider, String.valueOf(installed));
+      assertSame(serverProvider, ((AnonymousFastPath.Provider) installed).server());
+
+      listener.contextDestroyed(started("host", "/"));
+      assertFalse(factory.byAppContext.containsKey("host /"), "its own registration removed");
+      assertSame(serverProvider, factory.byAppContext.get("host /other"));
+    } finally {
+      AuthConfigFactory.setFactory(null);
+    }
+  }
+
+  @Test
+  void withoutAProviderOfTheServersNothingIsRegistered() {
+    Factory factory = new Factory();
+    AuthConfigFactory.setFactory(factory);
+    try {
+      AnonymousFastPath listener = new AnonymousFastPath();
+      listener.contextInitialized(started("host", "/app"));
+      assertEquals(Map.of(), factory.byAppContext);
+      listener.contextDestroyed(started("host", "/app"));
+      assertEquals(Map.of(), factory.registrations);
+    } finally {
+      AuthConfigFactory.setFactory(null);
+    }
   }
 }
