@@ -125,6 +125,16 @@ start_server() {
   log "server $SERVER_PID ready on port $PORT after $((SECONDS - started)) s"
 }
 
+# JIT warm-up, not reported: the first seconds of a fresh JVM say nothing about steady state.
+# Expects WRK (the wrk command) and BASE (the server's address).
+warm_jit() {
+  local codes=$1
+  "${WRK[@]}" -d5s "$BASE/$(head -1 "$codes")" >/dev/null
+  "${WRK[@]}" -d3s "$BASE/ceiling/bare/x" >/dev/null
+  "${WRK[@]}" -d3s "$BASE/bare/x" >/dev/null
+  "${WRK[@]}" -d5s -s "$BENCH_WRK_DIR/random.lua" "$BASE" -- "$codes" / >/dev/null
+}
+
 # wait_for_preload DATA_DIR: until the redirect cache says it has loaded the links (up to 5 min).
 wait_for_preload() {
   local waited=0

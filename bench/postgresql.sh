@@ -119,9 +119,11 @@ SQL
   for round in 1 2; do
     wrk -t1 -c32 --timeout 10s -d"${CREATE_SECONDS}s" -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- \
       api "two-a-$round-$(date +%s)" "$BENCH_API_KEY" >"$WORK/two-a.txt" &
+    local other=$!
     wrk -t1 -c32 --timeout 10s -d"${CREATE_SECONDS}s" -s "$BENCH_WRK_DIR/create.lua" "$two" -- \
       api "two-b-$round-$(date +%s)" "$BENCH_API_KEY" >"$WORK/two-b.txt"
-    wait
+    # That wrk only: the servers are background jobs of this shell too.
+    wait "$other"
     local a b
     a=$(grep '^RESULT' "$WORK/two-a.txt") b=$(grep '^RESULT' "$WORK/two-b.txt")
     log "two servers, round $round: $a | $b"
