@@ -24,9 +24,11 @@ import org.postgresql.PGNotification;
 
 /**
  * Other app servers' changes to links, on a PostgreSQL database they share: the trigger {@code
- * link_notice} (migration V4) announces every creation, edit and deletion on channel {@value
+ * link_notice} (migrations V4 and V5) announces every edit and deletion on channel {@value
  * #CHANNEL} when its transaction commits, and this server's listener applies them to what it holds
- * in memory, as its own changes are ({@link LinkChanged}), within moments.
+ * in memory, as its own changes are ({@link LinkChanged}), within moments. Creations are not
+ * announced: a server looks a link it does not know up in the database, and believes its absence
+ * for {@value RedirectCache#ABSENT_SECONDS} seconds only.
  *
  * <p>PostgreSQL's own notifications rather than a message broker or a cache cluster: the database
  * every server already needs delivers each notice exactly to the servers connected at the commit,
@@ -137,22 +139,17 @@ public class LinkNotices {
     }
   }
 
-  /** One notice: {@code <created|changed|deleted> <id> <old alias> <new alias>}, "-" for none. */
+  /** One notice: {@code <changed|deleted> <id> <old alias> <new alias>}, "-" for none. */
   void apply(String notice) {
     String[] parts = notice.split(" ");
-    if (parts.length != 4) {
+    if (parts.length != 4 || !(parts[0].equals("changed") || parts[0].equals("deleted"))) {
       LOG.warning(() -> "Ignored a link notice of an unknown form: " + notice);
       return;
     }
     long id = Long.parseLong(parts[1]);
     String oldAlias = parts[2].equals("-") ? null : parts[2];
     String newAlias = parts[3].equals("-") ? null : parts[3];
-    if (parts[0].equals("created")) {
-      cache.learn(id, newAlias);
-      search.forgetTotals();
-    } else {
-      changed.fire(new LinkChanged(id, oldAlias, newAlias, parts[0].equals("deleted")));
-    }
+    changed.fire(new LinkChanged(id, oldAlias, newAlias, parts[0].equals("deleted")));
   }
 
   private void forgetAll() {

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -26,10 +28,10 @@ import javax.sql.DataSource;
  * would hold it through EclipseLink's flush and the container's commit (bench/run.sh measured that
  * at a third of the creation rate).
  *
- * <p>Creations that queue for the permit are written together, one transaction for all of them
- * ({@link #insert}); an edit and a deletion are one transaction each. A taken alias is reported as
- * {@link AliasTakenException} from the unique index, so two creations of the same alias at once
- * cannot both succeed.
+ * <p>Creations that queue are written together, one transaction for all of them ({@link #insert});
+ * an edit and a deletion are one transaction each. A taken alias is reported as {@link
+ * AliasTakenException} from the unique index, so two creations of the same alias at once cannot
+ * both succeed.
  */
 @ApplicationScoped
 public class LinkStore {
@@ -48,29 +50,38 @@ public class LinkStore {
   /**
    * Stores a new link created at {@code now} and returns its id once it is committed.
    *
-   * <p>Creations that arrive while another holds the write permit wait in {@link #waiting}; whoever
-   * gets the permit next writes all of them in one transaction. SQLite's commit is most of an
-   * insert's cost (about 290 µs autocommitted against 55 µs in a batch, measured on the 2-core
-   * machine), so under load the permit is held a fifth as long per link, and a lone creation still
-   * commits at once. On PostgreSQL, where writers do not queue, each creation is its own
-   * transaction.
+   * <p>Creations that arrive while others are being written wait in {@link #waiting}; whoever gets
+   * a turn next writes all of them in one transaction. A commit is most of an insert's cost: on
+   * SQLite about 290 µs autocommitted against 55 µs in a batch, on PostgreSQL five round trips
+   * (check, begin, savepoint, release, commit) around the one insert, each a wake-up of a database
+   * process (bench/postgresql.sh measured about 1 ms of PostgreSQL's CPU per link created alone).
+   * So under load a link costs a fraction of that, and a lone creation still commits at once.
+   * SQLite's turn is its one write permit ({@link SingleWriter}); on PostgreSQL {@value
+   * #POSTGRESQL_TURNS} batches are written at once.
    */
   public long insert(LinkValues link, long now) throws AliasTakenException {
     WaitingInsert mine = new WaitingInsert(link, now);
-    if (writer.serializes()) {
-      waiting.add(mine);
-      writer.acquire();
+    waiting.add(mine);
+    while (!mine.isDone()) {
+      List<WaitingInsert> batch;
+      takeTurn();
       try {
-        while (!mine.done) {
-          insert(drainWaiting());
+        batch = drainWaiting();
+        if (!batch.isEmpty()) {
+          try {
+            insert(batch);
+          } finally {
+            batch.forEach(WaitingInsert::finish);
+          }
         }
       } finally {
-        writer.release();
+        endTurn();
       }
-    } else {
-      insert(List.of(mine));
+      if (batch.isEmpty()) {
+        // Another turn took this creation along and is writing it.
+        mine.awaitDone();
+      }
     }
-    // The writer that stored it released the permit after setting these; we acquired it since.
     if (mine.aliasTaken) {
       throw new AliasTakenException();
     }
@@ -80,9 +91,33 @@ public class LinkStore {
     return mine.id;
   }
 
+  private void takeTurn() {
+    if (writer.serializes()) {
+      writer.acquire();
+      return;
+    }
+    try {
+      if (!postgresqlTurns.tryAcquire(TURN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("Waited " + TURN_WAIT_SECONDS + " s to write a link");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting to write a link", e);
+    }
+  }
+
+  private void endTurn() {
+    if (writer.serializes()) {
+      writer.release();
+    } else {
+      postgresqlTurns.release();
+    }
+  }
+
   /**
-   * Writes {@code batch} in one transaction, each creation inside a savepoint so that one refused
-   * row (a taken alias) leaves the others in.
+   * Writes {@code batch} in one transaction. A taken alias inserts nothing ({@code ON CONFLICT DO
+   * NOTHING}) and refuses only its own creation, with no savepoint per row. Should the transaction
+   * fail otherwise, each creation is tried again alone, so that one bad row fails no other.
    */
   private void insert(List<WaitingInsert> batch) {
     try (Connection connection = database.getConnection()) {
@@ -91,17 +126,10 @@ public class LinkStore {
           connection.prepareStatement(
               "INSERT INTO link ("
                   + COLUMNS
-                  + ") VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                  + ") VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " ON CONFLICT DO NOTHING RETURNING id")) {
         for (WaitingInsert one : batch) {
-          Savepoint before = connection.setSavepoint();
-          try {
-            one.id = insertOne(connection, insert, one);
-            connection.releaseSavepoint(before);
-          } catch (SQLException refused) {
-            connection.rollback(before);
-            one.aliasTaken = isUniqueAliasViolation(refused);
-            one.failure = one.aliasTaken ? null : refused;
-          }
+          insertOne(connection, insert, one);
         }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -111,12 +139,14 @@ public class LinkStore {
         connection.setAutoCommit(true);
       }
     } catch (SQLException | RuntimeException e) {
-      for (WaitingInsert one : batch) {
-        one.aliasTaken = false;
-        one.failure = e;
+      if (batch.size() > 1) {
+        batch.forEach(one -> insert(List.of(one)));
+        return;
       }
+      WaitingInsert one = batch.get(0);
+      one.aliasTaken = false;
+      one.failure = e;
     }
-    batch.forEach(one -> one.done = true);
   }
 
   private List<WaitingInsert> drainWaiting() {
@@ -127,33 +157,45 @@ public class LinkStore {
     return batch;
   }
 
-  private static long insertOne(Connection connection, PreparedStatement insert, WaitingInsert one)
+  private static void insertOne(Connection connection, PreparedStatement insert, WaitingInsert one)
       throws SQLException {
-    long id;
     insert.setLong(1, one.now);
     insert.setString(2, one.link.original());
     bindOptions(insert, 3, one.link);
     try (ResultSet row = insert.executeQuery()) {
-      row.next();
-      id = row.getLong(1);
+      one.aliasTaken = !row.next();
+      if (one.aliasTaken) {
+        return;
+      }
+      one.id = row.getLong(1);
     }
-    writeTags(connection, id, one.link.tags());
-    return id;
+    writeTags(connection, one.id, one.link.tags());
   }
 
   /** The most creations one transaction writes. */
   private static final int MAX_BATCH = 256;
 
+  /**
+   * How many batches PostgreSQL is given at once: enough to keep 2 cores busy, a few of 16
+   * connections.
+   */
+  static final int POSTGRESQL_TURNS = 2;
+
+  private static final long TURN_WAIT_SECONDS = 30;
+
+  private final Semaphore postgresqlTurns = new Semaphore(POSTGRESQL_TURNS);
+
   private final Queue<WaitingInsert> waiting = new ConcurrentLinkedQueue<>();
 
   /**
-   * A creation waiting for a writer, and what became of it. Its fields are written by the thread
-   * holding the write permit and read by its own thread after that thread took the permit in turn.
+   * A creation waiting to be written, and what became of it. Its fields are written by the thread
+   * whose turn wrote it, before {@link #finish}, and read by its own thread after {@link
+   * #awaitDone} or {@link #isDone} saw that.
    */
   private static final class WaitingInsert {
     final LinkValues link;
     final long now;
-    boolean done;
+    private final CountDownLatch written = new CountDownLatch(1);
     long id;
     boolean aliasTaken;
     Exception failure;
@@ -161,6 +203,23 @@ public class LinkStore {
     WaitingInsert(LinkValues link, long now) {
       this.link = link;
       this.now = now;
+    }
+
+    void finish() {
+      written.countDown();
+    }
+
+    boolean isDone() {
+      return written.getCount() == 0;
+    }
+
+    void awaitDone() {
+      try {
+        written.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while a link was written", e);
+      }
     }
   }
 

@@ -55,11 +55,11 @@ import javax.sql.DataSource;
  * removes the link's entries, so the next request reads it again.
  *
  * <p>On a database other app servers share (PostgreSQL), their changes reach this cache through
- * {@link LinkNotices}; since a link another server just made may not be announced yet, ids above
- * the highest known and unknown aliases are looked up rather than refused, an absence is remembered
- * for {@value #ABSENT_SECONDS} seconds only (ids are not committed in the order they are handed
- * out), and every entry is read again after {@value #SHARED_ENTRY_MINUTES} minutes, the safety net
- * for a change whose notice was lost.
+ * {@link LinkNotices}; since a link another server makes is not announced, ids above the highest
+ * known and unknown aliases are looked up rather than refused, an absence is remembered for {@value
+ * #ABSENT_SECONDS} seconds only (ids are not committed in the order they are handed out), and every
+ * entry is read again after {@value #SHARED_ENTRY_MINUTES} minutes, the safety net for a change
+ * whose notice was lost.
  */
 @ApplicationScoped
 public class RedirectCache {
@@ -159,19 +159,6 @@ public class RedirectCache {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the link of " + column + " " + value, e);
-    }
-  }
-
-  /**
-   * A link another server made: its id and alias exist from now on, even where a visit just before
-   * was told there is no such link.
-   */
-  void learn(long id, String alias) {
-    highestId.accumulateAndGet(id, Math::max);
-    byKey.asMap().remove(codes.encode(id), Optional.empty());
-    if (alias != null) {
-      aliases.put(alias, id);
-      byKey.asMap().remove(alias, Optional.empty());
     }
   }
 

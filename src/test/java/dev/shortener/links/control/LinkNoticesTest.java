@@ -15,20 +15,12 @@ import org.junit.jupiter.api.Test;
 /** What each of PostgreSQL's notices of another server's change does to this server's memory. */
 class LinkNoticesTest {
 
-  private final List<String> learned = new ArrayList<>();
   private final List<LinkChanged> fired = new ArrayList<>();
   private int totalsForgotten;
   private final LinkNotices notices = new LinkNotices();
 
   @BeforeEach
   void wire() {
-    notices.cache =
-        new RedirectCache() {
-          @Override
-          void learn(long id, String alias) {
-            learned.add(id + " " + alias);
-          }
-        };
     notices.search =
         new LinkSearch() {
           @Override
@@ -37,15 +29,6 @@ class LinkNoticesTest {
           }
         };
     notices.changed = new Recorded();
-  }
-
-  @Test
-  void aLinkMadeElsewhereIsLearnedWithItsAliasAndTheTotalsAreForgotten() {
-    notices.apply("created 42 - sale");
-    notices.apply("created 43 - -");
-    assertEquals(List.of("42 sale", "43 null"), learned);
-    assertEquals(2, totalsForgotten);
-    assertEquals(List.of(), fired);
   }
 
   @Test
@@ -59,15 +42,14 @@ class LinkNoticesTest {
             new LinkChanged(8, null, null, false),
             new LinkChanged(9, "gone", null, true)),
         fired);
-    assertEquals(List.of(), learned);
   }
 
   @Test
   void aNoticeOfAnotherFormIsIgnored() {
     notices.apply("changed 7");
+    notices.apply("created 42 - sale");
     notices.apply("");
     assertEquals(List.of(), fired);
-    assertEquals(List.of(), learned);
     assertEquals(0, totalsForgotten);
   }
 

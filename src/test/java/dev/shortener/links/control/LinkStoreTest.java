@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.platform.SingleWriter;
 import dev.shortener.platform.TestDatabase;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,7 +159,111 @@ class LinkStoreTest {
   }
 
   @Test
-  void whereWritersDoNotQueueEachCreationIsATransactionOfItsOwn() throws Exception {
+  void aCreationTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsStored() throws Exception {
+    List<Thread> threads = new ArrayList<>();
+    ExecutorService creators =
+        Executors.newFixedThreadPool(
+            3,
+            task -> {
+              Thread thread = new Thread(task);
+              threads.add(thread);
+              return thread;
+            });
+    List<Future<Long>> created = new ArrayList<>();
+    store.writer.acquire();
+    try {
+      for (String url : new String[] {"https://example.com/a", null, "https://example.com/b"}) {
+        created.add(creators.submit(() -> store.insert(link(url, null, null, List.of("t")), 1)));
+      }
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (threads.size() < 3
+          || !threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
+        assertTrue(System.nanoTime() < deadline, "the creators queue for the write permit");
+        Thread.sleep(5);
+      }
+    } finally {
+      store.writer.release();
+    }
+    long a = created.get(0).get(10, TimeUnit.SECONDS);
+    ExecutionException refused =
+        assertThrows(ExecutionException.class, () -> created.get(1).get(10, TimeUnit.SECONDS));
+    assertInstanceOf(IllegalStateException.class, refused.getCause(), "NOT NULL: no URL");
+    long b = created.get(2).get(10, TimeUnit.SECONDS);
+    creators.shutdown();
+    assertEquals(new HashSet<>(List.of(a, b)), new HashSet<>(ids("example.com/")));
+  }
+
+  @Test
+  void withSeveralBatchesAtOnceEveryCreationIsStoredOnceAndEachAliasOnce() throws Exception {
+    store.writer = new SingleWriter(false);
+    store.database = oneConnectionAtATime(database);
+    ExecutorService creators = Executors.newFixedThreadPool(12);
+    List<Future<Long>> created = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      String alias = i % 10 == 0 ? "alias" + i % 30 : null;
+      int n = i;
+      created.add(
+          creators.submit(
+              () ->
+                  store.insert(link("https://example.com/many/" + n, alias, null, List.of()), n)));
+    }
+    Set<Long> ids = new HashSet<>();
+    int refused = 0;
+    for (Future<Long> one : created) {
+      try {
+        ids.add(one.get(30, TimeUnit.SECONDS));
+      } catch (ExecutionException e) {
+        assertInstanceOf(LinkStore.AliasTakenException.class, e.getCause());
+        refused++;
+      }
+    }
+    creators.shutdown();
+    assertEquals(9, refused, "12 creations ask for 3 aliases: the first of each gets it");
+    assertEquals(111, ids.size());
+    Set<Long> stored = new HashSet<>();
+    try (Connection connection = database.getConnection();
+        Statement query = connection.createStatement();
+        ResultSet rows = query.executeQuery("SELECT id FROM link")) {
+      while (rows.next()) {
+        stored.add(rows.getLong(1));
+      }
+    }
+    assertEquals(ids, stored);
+    assertEquals(3, store.aliases().size());
+  }
+
+  /**
+   * SQLite refuses a second writer at once where PostgreSQL would take it: the turns still overlap
+   * in Java, and take the one connection in turn.
+   */
+  private static DataSource oneConnectionAtATime(DataSource database) {
+    Semaphore one = new Semaphore(1);
+    return (DataSource)
+        Proxy.newProxyInstance(
+            LinkStoreTest.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              if (!method.getName().equals("getConnection")) {
+                return method.invoke(database, args);
+              }
+              one.acquire();
+              Connection connection = database.getConnection();
+              return Proxy.newProxyInstance(
+                  LinkStoreTest.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (c, call, callArgs) -> {
+                    if (call.getName().equals("close")) {
+                      connection.close();
+                      one.release();
+                      return null;
+                    }
+                    return call.invoke(connection, callArgs);
+                  });
+            });
+  }
+
+  @Test
+  void whereWritersDoNotQueueCreationsStillGetTheirOwnIdsAndAliases() throws Exception {
     store.writer = new SingleWriter(false);
     long first = store.insert(link("https://example.com/own", "own", null, List.of("t")), 1);
     assertThrows(
