@@ -1,8 +1,8 @@
 -- A creation is no longer announced: every other server looks an id or alias it does not know up
 -- in the database anyway, and forgets a "no such link" after 2 seconds. The notice cost about a
--- fifth of the creation rate (1,506 -> 1,846 links/s through LinkService on the 2-core machine), for the one
--- case of a code visited on another server in the 2 seconds before it was made. Edits and
--- deletions are still announced, as "<changed|deleted> <id> <old alias> <new alias>".
+-- fifth of the creation rate (1,506 -> 1,846 links/s through LinkService on the 2-core machine),
+-- for the one case of a code visited on another server in the 2 seconds before it was made. Edits
+-- and deletions are still announced, as "<changed|deleted> <id> <old alias> <new alias>".
 DROP TRIGGER link_notice ON link;
 CREATE OR REPLACE FUNCTION link_notice() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
