@@ -52,12 +52,13 @@ public class LinkStore {
    *
    * <p>Creations that arrive while others are being written wait in {@link #waiting}; whoever gets
    * a turn next writes all of them in one transaction. A commit is most of an insert's cost: on
-   * SQLite about 290 µs autocommitted against 55 µs in a batch, on PostgreSQL five round trips
-   * (check, begin, savepoint, release, commit) around the one insert, each a wake-up of a database
-   * process (bench/postgresql.sh measured about 1 ms of PostgreSQL's CPU per link created alone).
-   * So under load a link costs a fraction of that, and a lone creation still commits at once.
+   * SQLite about 290 µs autocommitted against 55 µs in a batch; on PostgreSQL the round trips
+   * around the insert (the pool's check, the commit), each a wake-up of a database process. One
+   * transaction per link, each with a savepoint, took about 1 ms of PostgreSQL's CPU per link
+   * (bench/postgresql.sh, 914 links/s); batched, 0.3 ms. A lone creation still commits at once.
    * SQLite's turn is its one write permit ({@link SingleWriter}); on PostgreSQL {@value
-   * #POSTGRESQL_TURNS} batches are written at once.
+   * #POSTGRESQL_TURNS} batches are written at once, so that one waiting on a lock (an alias another
+   * server is inserting) does not hold up every other.
    */
   public long insert(LinkValues link, long now) throws AliasTakenException {
     WaitingInsert mine = new WaitingInsert(link, now);
@@ -176,8 +177,8 @@ public class LinkStore {
   private static final int MAX_BATCH = 256;
 
   /**
-   * How many batches PostgreSQL is given at once: enough to keep 2 cores busy, a few of 16
-   * connections.
+   * How many batches PostgreSQL is given at once: 4 and 1 made the same rate on 2 cores, 4 with
+   * half as much of PostgreSQL's CPU again per link (smaller batches).
    */
   static final int POSTGRESQL_TURNS = 2;
 
