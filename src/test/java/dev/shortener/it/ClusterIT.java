@@ -195,6 +195,27 @@ class ClusterIT {
 
   @Test
   @Order(3)
+  void clicksOnOneServerAreInTheOtherServersAnswerAfterAFlush() throws Exception {
+    URI one = pair.get(0).base();
+    Api api = new Api(one, KEY);
+    String code = create(one, "{\"longUrl\":\"https://example.com/clicked-elsewhere\"}");
+    // This read folds the log: from here server 1 logs nothing of its own.
+    assertEquals(0, visits(api, code));
+    for (int i = 0; i < 3; i++) {
+      assertEquals(302, visit(pair.get(1).base(), code).statusCode());
+    }
+    Thread.sleep(1_500);
+    assertEquals(3, visits(api, code), "server 2's flushed clicks, read on server 1");
+  }
+
+  private static int visits(Api api, String code) {
+    return Api.json(api.get("/rest/v3/short-urls/" + code))
+        .getJsonObject("visitsSummary")
+        .getInt("total");
+  }
+
+  @Test
+  @Order(4)
   void aCapIsPassedByAtMostTheVisitsTheOtherServerHasNotWrittenYet() throws Exception {
     String code =
         create(pair.get(0).base(), "{\"longUrl\":\"https://example.com/capped\",\"maxVisits\":10}");
@@ -255,7 +276,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aThousandClicksOverBothServersAreAThousandAfterACleanStopOfBoth() throws Exception {
     String code = create(pair.get(0).base(), "{\"longUrl\":\"https://example.com/counted\"}");
     for (int i = 0; i < 1_000; i++) {
@@ -267,7 +288,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aKillLosesNoAcknowledgedLinkAndAtMostTheLastFlushOfClicks() throws Exception {
     String own = freshDatabase();
     ServerProcess server = ServerProcess.start("kill", settings(own, "1000"), Map.of());
@@ -336,7 +357,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void bothServersOutliveADatabaseRestartAndTakeEditsAgain() throws Exception {
     URI one = pair.get(0).base();
     URI two = pair.get(1).base();

@@ -1,6 +1,7 @@
 package dev.shortener.links.control;
 
 import dev.shortener.platform.Database;
+import dev.shortener.platform.Dialect;
 import dev.shortener.platform.Setting;
 import dev.shortener.platform.SingleWriter;
 import jakarta.annotation.PostConstruct;
@@ -27,9 +28,9 @@ import javax.sql.DataSource;
  * SHORTENER_CLICK_FLUSH_INTERVAL_MS} (default one second) and once more when the application stops.
  *
  * <p>So a crash loses at most one interval of clicks and a clean stop loses none. A flush appends
- * its counts to the {@link ClickLog} in one JDBC batch and one transaction; the log is folded into
- * {@code link.clicks} once it holds {@value #FOLD_AFTER_ROWS} rows, and before anything reads click
- * counts ({@link #fold}). A failed flush keeps its counts for the next one.
+ * its counts to the {@link ClickLog} in one transaction; the log is folded into {@code link.clicks}
+ * once it holds {@value #FOLD_AFTER_ROWS} rows, and before anything reads click counts ({@link
+ * #fold}). A failed flush keeps its counts for the next one.
  *
  * <p>A container-managed singleton: flushes and folds never overlap.
  */
@@ -56,6 +57,12 @@ public class ClickFlusher {
   DataSource database;
 
   @Resource TimerService timers;
+
+  /**
+   * Whether other servers append to the same log (PostgreSQL): then a read folds even when this
+   * server logged nothing, or it would show none of their clicks until its own next fold.
+   */
+  boolean shared = Dialect.configured().shared();
 
   /**
    * Rows appended since the last fold. Unknown at start, when the log may hold rows from before, so
@@ -89,7 +96,7 @@ public class ClickFlusher {
    * click flushed so far. A failed fold leaves the log as it was, for the next one.
    */
   public void fold() {
-    if (loggedSinceFold == 0) {
+    if (loggedSinceFold == 0 && !shared) {
       return;
     }
     try {

@@ -62,6 +62,15 @@ class ClickFlusherTest {
   }
 
   @Test
+  void whereOtherServersAppendToTheLogEveryReadFolds() {
+    flusher.shared = true;
+    flusher.flush();
+    flusher.fold();
+    flusher.fold();
+    assertEquals(3, database.folds, "this server logged nothing, but the others may have");
+  }
+
+  @Test
   void aFailedFoldIsTriedAgain() {
     click(1, 1);
     flusher.flush();
