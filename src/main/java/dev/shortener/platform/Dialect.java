@@ -1,7 +1,11 @@
 package dev.shortener.platform;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.persistence.platform.database.DatabasePlatform;
 import org.eclipse.persistence.platform.database.PostgreSQLPlatform;
 
@@ -24,6 +28,20 @@ public enum Dialect {
     public void textMatch(String text, StringBuilder sql, List<Object> parameters) {
       sql.append("id IN (SELECT rowid FROM link_search WHERE link_search MATCH ?)");
       parameters.add('"' + text.replace("\"", "\"\"") + '"');
+    }
+
+    @Override
+    public void appendClicks(Connection connection, Map<Long, Long> counts) throws SQLException {
+      // In process, a prepared row costs about a microsecond: a JDBC batch is as fast as SQL gets.
+      try (PreparedStatement insert =
+          connection.prepareStatement("INSERT INTO click (link_id, clicks) VALUES (?, ?)")) {
+        for (Map.Entry<Long, Long> count : counts.entrySet()) {
+          insert.setLong(1, count.getKey());
+          insert.setLong(2, count.getValue());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
     }
 
     @Override
@@ -58,6 +76,27 @@ public enum Dialect {
       parameters.add(pattern);
       parameters.add(pattern);
       parameters.add(pattern);
+    }
+
+    @Override
+    public void appendClicks(Connection connection, Map<Long, Long> counts) throws SQLException {
+      // One statement for the whole flush: a JDBC batch is a statement per row to the server, and
+      // at 20,000 clicked links a second those cost PostgreSQL a good part of a core.
+      Long[] ids = new Long[counts.size()];
+      Long[] clicks = new Long[counts.size()];
+      int row = 0;
+      for (Map.Entry<Long, Long> count : counts.entrySet()) {
+        ids[row] = count.getKey();
+        clicks[row++] = count.getValue();
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO click (link_id, clicks)"
+                  + " SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]))")) {
+        insert.setArray(1, connection.createArrayOf("bigint", ids));
+        insert.setArray(2, connection.createArrayOf("bigint", clicks));
+        insert.executeUpdate();
+      }
     }
 
     @Override
@@ -104,6 +143,10 @@ public enum Dialect {
    * text} (at least three characters), ignoring case, and its parameters.
    */
   public abstract void textMatch(String text, StringBuilder sql, List<Object> parameters);
+
+  /** Appends a row per link of {@code counts} to the click log; the caller commits. */
+  public abstract void appendClicks(Connection connection, Map<Long, Long> counts)
+      throws SQLException;
 
   /**
    * The statements that add the click log to {@code link.clicks} and empty it, in one transaction,
