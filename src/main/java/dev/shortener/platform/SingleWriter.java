@@ -1,8 +1,7 @@
 package dev.shortener.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Lets one statement at a time write to the SQLite file, queueing the others in Java.
@@ -21,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 public class SingleWriter {
 
   /** As long as SQLite itself would wait for the lock before giving up. */
-  private static final long WAIT_MS = SQLiteFileDataSource.BUSY_TIMEOUT_MS;
-
-  private final Semaphore permit = new Semaphore(1);
+  private final Permits permit =
+      new Permits(
+          1, Duration.ofMillis(SQLiteFileDataSource.BUSY_TIMEOUT_MS), "the database write lock");
 
   private final boolean serializes;
 
@@ -44,16 +43,8 @@ public class SingleWriter {
 
   /** Waits for the write permit; pair with {@link #release} in a finally block. */
   public void acquire() {
-    if (!serializes) {
-      return;
-    }
-    try {
-      if (!permit.tryAcquire(WAIT_MS, TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException("Waited " + WAIT_MS + " ms for the database write lock");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for the database write lock", e);
+    if (serializes) {
+      permit.acquire();
     }
   }
 

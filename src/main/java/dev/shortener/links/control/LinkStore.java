@@ -2,6 +2,7 @@ package dev.shortener.links.control;
 
 import dev.shortener.platform.Database;
 import dev.shortener.platform.Dialect;
+import dev.shortener.platform.Permits;
 import dev.shortener.platform.SingleWriter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +20,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -95,15 +95,8 @@ public class LinkStore {
   private void takeTurn() {
     if (writer.serializes()) {
       writer.acquire();
-      return;
-    }
-    try {
-      if (!postgresqlTurns.tryAcquire(TURN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("Waited " + TURN_WAIT_SECONDS + " s to write a link");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting to write a link", e);
+    } else {
+      postgresqlTurns.acquire();
     }
   }
 
@@ -182,9 +175,8 @@ public class LinkStore {
    */
   static final int POSTGRESQL_TURNS = 2;
 
-  private static final long TURN_WAIT_SECONDS = 30;
-
-  private final Semaphore postgresqlTurns = new Semaphore(POSTGRESQL_TURNS);
+  private final Permits postgresqlTurns =
+      new Permits(POSTGRESQL_TURNS, Duration.ofSeconds(30), "a turn to write links");
 
   private final Queue<WaitingInsert> waiting = new ConcurrentLinkedQueue<>();
 
