@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,37 +106,17 @@ class LinkStoreTest {
   void creationsQueuedBehindTheWriterAreAllStoredAndATakenAliasRefusesOnlyItsOwn()
       throws Exception {
     store.insert(link("https://example.com/first", "taken", null, List.of()), 1);
-    List<Thread> threads = new ArrayList<>();
-    ExecutorService creators =
-        Executors.newFixedThreadPool(
-            12,
-            task -> {
-              Thread thread = new Thread(task);
-              threads.add(thread);
-              return thread;
-            });
-    List<Future<Long>> created = new ArrayList<>();
-    store.writer.acquire();
-    try {
-      for (int i = 0; i < 12; i++) {
-        String alias = i == 5 ? "taken" : i == 7 || i == 8 ? "twice" : null;
-        int n = i;
-        created.add(
-            creators.submit(
-                () ->
-                    store.insert(
-                        link("https://example.com/queued/" + n, alias, null, List.of("t" + n % 3)),
-                        10 + n)));
-      }
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (threads.size() < 12
-          || !threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
-        assertTrue(System.nanoTime() < deadline, "the creators queue for the write permit");
-        Thread.sleep(5);
-      }
-    } finally {
-      store.writer.release();
+    List<Callable<Long>> creations = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String alias = i == 5 ? "taken" : i == 7 || i == 8 ? "twice" : null;
+      int n = i;
+      creations.add(
+          () ->
+              store.insert(
+                  link("https://example.com/queued/" + n, alias, null, List.of("t" + n % 3)),
+                  10 + n));
     }
+    List<Future<Long>> created = queuedBehindTheWriter(creations);
     Set<Long> ids = new HashSet<>();
     int refused = 0;
     for (Future<Long> one : created) {
@@ -146,7 +127,6 @@ class LinkStoreTest {
         refused++;
       }
     }
-    creators.shutdown();
     assertEquals(2, refused, "the taken alias, and the second of the two asking for \"twice\"");
     assertEquals(10, ids.size(), "every other creation has an id of its own");
     assertEquals(ids, new HashSet<>(ids("example.com/queued")), "and is stored");
@@ -160,10 +140,29 @@ class LinkStoreTest {
 
   @Test
   void aCreationTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsStored() throws Exception {
+    List<Callable<Long>> creations = new ArrayList<>();
+    for (String url : new String[] {"https://example.com/a", null, "https://example.com/b"}) {
+      creations.add(() -> store.insert(link(url, null, null, List.of("t")), 1));
+    }
+    List<Future<Long>> created = queuedBehindTheWriter(creations);
+    long a = created.get(0).get(10, TimeUnit.SECONDS);
+    ExecutionException refused =
+        assertThrows(ExecutionException.class, () -> created.get(1).get(10, TimeUnit.SECONDS));
+    assertInstanceOf(IllegalStateException.class, refused.getCause(), "NOT NULL: no URL");
+    long b = created.get(2).get(10, TimeUnit.SECONDS);
+    assertEquals(new HashSet<>(List.of(a, b)), new HashSet<>(ids("example.com/")));
+  }
+
+  /**
+   * Starts each of {@code creations} on a thread of its own while this test holds the write permit,
+   * and lets them go once every one waits for it, so that they queue as one batch.
+   */
+  private List<Future<Long>> queuedBehindTheWriter(List<Callable<Long>> creations)
+      throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     ExecutorService creators =
         Executors.newFixedThreadPool(
-            3,
+            creations.size(),
             task -> {
               Thread thread = new Thread(task);
               threads.add(thread);
@@ -172,25 +171,18 @@ class LinkStoreTest {
     List<Future<Long>> created = new ArrayList<>();
     store.writer.acquire();
     try {
-      for (String url : new String[] {"https://example.com/a", null, "https://example.com/b"}) {
-        created.add(creators.submit(() -> store.insert(link(url, null, null, List.of("t")), 1)));
-      }
+      creations.forEach(creation -> created.add(creators.submit(creation)));
       long deadline = System.nanoTime() + 10_000_000_000L;
-      while (threads.size() < 3
+      while (threads.size() < creations.size()
           || !threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
         assertTrue(System.nanoTime() < deadline, "the creators queue for the write permit");
         Thread.sleep(5);
       }
     } finally {
       store.writer.release();
+      creators.shutdown();
     }
-    long a = created.get(0).get(10, TimeUnit.SECONDS);
-    ExecutionException refused =
-        assertThrows(ExecutionException.class, () -> created.get(1).get(10, TimeUnit.SECONDS));
-    assertInstanceOf(IllegalStateException.class, refused.getCause(), "NOT NULL: no URL");
-    long b = created.get(2).get(10, TimeUnit.SECONDS);
-    creators.shutdown();
-    assertEquals(new HashSet<>(List.of(a, b)), new HashSet<>(ids("example.com/")));
+    return created;
   }
 
   @Test
