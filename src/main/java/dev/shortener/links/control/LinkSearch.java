@@ -25,7 +25,9 @@ import javax.sql.DataSource;
  * trigram index {@code link_search} for text, the tag index, the id), every order walks an index
  * ({@code id}, {@code link_most_clicked}), and paging is by keyset: a page starts after the last
  * row of the one before (by id, or by clicks and then id), so page 10,000 costs what page 1 does,
- * where an {@code OFFSET} would read and skip every row before it.
+ * where an {@code OFFSET} would read and skip every row before it. PostgreSQL has no index on
+ * clicks, so that the click fold can update link rows in place (migration V6): there an order by
+ * clicks reads the table, about 0.3 s at a million links.
  *
  * <p>The API's list ({@link ShortUrlQuery}) is Shlink's: numbered pages and a total, so it pays an
  * {@code OFFSET} and a {@code COUNT} (remembered until the next write); orders by destination use
