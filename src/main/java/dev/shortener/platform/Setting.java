@@ -47,6 +47,11 @@ public enum Setting {
   HASHIDS_MIN_LENGTH("4"),
   /** How many short links the redirect cache holds and loads at start (about 230 bytes each). */
   CACHE_SIZE("1000000"),
+  /**
+   * On a shared database (PostgreSQL), seconds between two readings of every cached link, the net
+   * below the notices of other servers' changes.
+   */
+  CACHE_RECHECK_SECONDS("300"),
   /** Milliseconds between two writes of the counted clicks to the database. */
   CLICK_FLUSH_INTERVAL_MS("1000"),
   /**

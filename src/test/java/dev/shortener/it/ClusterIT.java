@@ -55,6 +55,9 @@ class ClusterIT {
   private static final String KEY = "cluster-api-key-0123456789";
   private static final Duration PROPAGATION = Duration.ofSeconds(2);
 
+  /** How often the servers read their cached links again, here rather than every 5 minutes. */
+  private static final int RECHECK_SECONDS = 3;
+
   private final List<ServerProcess> servers = new ArrayList<>();
   private String database;
   private List<ServerProcess> pair;
@@ -118,7 +121,9 @@ class ClusterIT {
         "SHORTENER_INITIAL_API_KEY",
         KEY,
         "SHORTENER_CLICK_FLUSH_INTERVAL_MS",
-        flushInterval);
+        flushInterval,
+        "SHORTENER_CACHE_RECHECK_SECONDS",
+        String.valueOf(RECHECK_SECONDS));
   }
 
   private static String create(URI base, String json) {
@@ -195,6 +200,36 @@ class ClusterIT {
 
   @Test
   @Order(3)
+  void aChangeWhoseNoticeWasLostIsTakenAtTheNextRecheck() throws Exception {
+    URI one = pair.get(0).base();
+    URI two = pair.get(1).base();
+    String kept = create(one, "{\"longUrl\":\"https://example.com/unannounced-before\"}");
+    String gone = create(one, "{\"longUrl\":\"https://example.com/unannounced-gone\"}");
+    assertEquals(Optional.of("https://example.com/unannounced-before"), location(visit(two, kept)));
+    assertEquals(302, visit(two, gone).statusCode(), "cached");
+    ShortCodes decoder = new ShortCodes(SALT, 4);
+    try (Connection sql = connect(database);
+        Statement change = sql.createStatement()) {
+      // Changes no notice announces: the trigger is off inside this transaction only.
+      sql.setAutoCommit(false);
+      change.execute("ALTER TABLE link DISABLE TRIGGER link_notice");
+      change.execute(
+          "UPDATE link SET original = 'https://example.com/unannounced-after' WHERE id = "
+              + decoder.decode(kept));
+      change.execute("DELETE FROM link WHERE id = " + decoder.decode(gone));
+      change.execute("ALTER TABLE link ENABLE TRIGGER link_notice");
+      sql.commit();
+    }
+    Duration within = Duration.ofSeconds(RECHECK_SECONDS + 5);
+    Optional<String> after = Optional.of("https://example.com/unannounced-after");
+    assertEquals(
+        after, location(awaitVisit(two, kept, answer -> location(answer).equals(after), within)));
+    assertEquals(
+        404, awaitVisit(two, gone, answer -> answer.statusCode() == 404, within).statusCode());
+  }
+
+  @Test
+  @Order(4)
   void clicksOnOneServerAreInTheOtherServersAnswerAfterAFlush() throws Exception {
     URI one = pair.get(0).base();
     Api api = new Api(one, KEY);
@@ -215,7 +250,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aCapIsPassedByAtMostTheVisitsTheOtherServerHasNotWrittenYet() throws Exception {
     String code =
         create(pair.get(0).base(), "{\"longUrl\":\"https://example.com/capped\",\"maxVisits\":10}");
@@ -276,7 +311,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aThousandClicksOverBothServersAreAThousandAfterACleanStopOfBoth() throws Exception {
     String code = create(pair.get(0).base(), "{\"longUrl\":\"https://example.com/counted\"}");
     for (int i = 0; i < 1_000; i++) {
@@ -288,7 +323,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aKillLosesNoAcknowledgedLinkAndAtMostTheLastFlushOfClicks() throws Exception {
     String own = freshDatabase();
     ServerProcess server = ServerProcess.start("kill", settings(own, "1000"), Map.of());
@@ -357,7 +392,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void bothServersOutliveADatabaseRestartAndTakeEditsAgain() throws Exception {
     URI one = pair.get(0).base();
     URI two = pair.get(1).base();

@@ -3,6 +3,7 @@ package dev.shortener.links.control;
 import dev.shortener.platform.Database;
 import dev.shortener.platform.Dialect;
 import dev.shortener.platform.SchemaReady;
+import dev.shortener.platform.Setting;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -16,6 +17,7 @@ import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,8 +37,9 @@ import org.postgresql.PGNotification;
  * in commit order, with no further infrastructure. What it cannot do is hold notices for a server
  * that was not listening, so the listener has a connection of its own, outside the pool, checks it
  * at every idle second, and after any loss reconnects and empties the whole cache once, since
- * notices may have been missed meanwhile. {@link RedirectCache}'s time limit on entries is the net
- * below that.
+ * notices may have been missed meanwhile. Below that, it has the cache read every cached link again
+ * every {@code SHORTENER_CACHE_RECHECK_SECONDS} ({@link RedirectCache#recheck}), for a change whose
+ * notice was lost some other way.
  */
 @ApplicationScoped
 public class LinkNotices {
@@ -59,6 +62,8 @@ public class LinkNotices {
   private volatile boolean running;
   private Consumer<String> applied;
   private Runnable missed;
+  private Runnable recheck;
+  private long recheckNanos;
   private volatile Thread listener;
   private volatile Connection listening;
 
@@ -72,6 +77,8 @@ public class LinkNotices {
     // start instead.
     applied = contexts.createContextualProxy((Consumer<String>) this::apply, Consumer.class);
     missed = contexts.createContextualProxy((Runnable) this::forgetAll, Runnable.class);
+    recheck = contexts.createContextualProxy((Runnable) cache::recheckSoon, Runnable.class);
+    recheckNanos = TimeUnit.SECONDS.toNanos(Setting.CACHE_RECHECK_SECONDS.intValue());
     running = true;
     Thread thread = threads.newThread(this::listen);
     thread.setName("shortener-link-notices");
@@ -93,6 +100,7 @@ public class LinkNotices {
   private void listen() {
     boolean missedSome = false;
     long backoff = 500;
+    long nextRecheck = System.nanoTime() + recheckNanos;
     while (running) {
       try (Connection connection = Database.openDirectly()) {
         listening = connection;
@@ -108,6 +116,10 @@ public class LinkNotices {
         backoff = 500;
         PGConnection notices = connection.unwrap(PGConnection.class);
         while (running) {
+          if (System.nanoTime() - nextRecheck >= 0) {
+            nextRecheck = System.nanoTime() + recheckNanos;
+            recheck.run();
+          }
           PGNotification[] received = notices.getNotifications(POLL_MS);
           if (received == null || received.length == 0) {
             if (!connection.isValid(VALIDITY_SECONDS)) {

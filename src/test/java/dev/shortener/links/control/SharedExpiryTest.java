@@ -30,10 +30,10 @@ class SharedExpiryTest {
               false));
 
   @Test
-  void aLinkForMinutesItsAbsenceForSeconds() {
-    assertEquals(TimeUnit.MINUTES.toNanos(5), expiry.expireAfterCreate("a", link, 0));
+  void aLinkUntilTheRecheckItsAbsenceForSeconds() {
+    assertEquals(Long.MAX_VALUE, expiry.expireAfterCreate("a", link, 0), "no time limit");
     assertEquals(TimeUnit.SECONDS.toNanos(2), expiry.expireAfterCreate("b", Optional.empty(), 0));
-    assertEquals(TimeUnit.MINUTES.toNanos(5), expiry.expireAfterUpdate("a", link, 0, 7));
+    assertEquals(Long.MAX_VALUE, expiry.expireAfterUpdate("a", link, 0, 7));
     assertEquals(
         TimeUnit.SECONDS.toNanos(2), expiry.expireAfterUpdate("b", Optional.empty(), 0, 7));
     assertEquals(7, expiry.expireAfterRead("a", link, 0, 7), "a visit does not extend it");
