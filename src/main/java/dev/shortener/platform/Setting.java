@@ -89,7 +89,27 @@ public enum Setting {
   /** Requests one API key may make per minute, refilled evenly over the minute. */
   API_REQUESTS_PER_MINUTE("6000"),
   /** Requests with a missing or wrong API key one client address may make per minute. */
-  API_FAILURES_PER_MINUTE("30");
+  API_FAILURES_PER_MINUTE("30"),
+  /**
+   * Whether each visit is recorded for the statistics (who, from where, when), beyond the click
+   * count that every visit adds to anyway.
+   */
+  VISITS("true"),
+  /** Whether a visit's browser, operating system and device are recorded (from its user agent). */
+  VISIT_USER_AGENT("true"),
+  /** Whether a visit's referrer is recorded (its host only, never the full address). */
+  VISIT_REFERRER("true"),
+  /** Whether a visit's country is recorded, when {@link #GEOIP_DB} names a country database. */
+  VISIT_COUNTRY("true"),
+  /** Days a single visit is kept; the daily totals are kept for good. */
+  VISIT_RETENTION_DAYS("90"),
+  /**
+   * Visits waiting in memory for the next flush; beyond it a visit is counted as a click and as
+   * dropped, not recorded.
+   */
+  VISIT_QUEUE_SIZE("200000"),
+  /** A MaxMind-format (mmdb) country database; without one, no visit has a country. */
+  GEOIP_DB(null);
 
   private final String defaultValue;
 
