@@ -63,14 +63,52 @@ assert.equal(edited.meta.maxVisits, 10);
 assert.equal(edited.longUrl, `https://example.com/sdk/${run}/edited`);
 step('edit');
 
-const visited = await fetch(`${baseUrl}/${slug}`, { redirect: 'manual' });
+const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const visit = (path, userAgent, extra = {}) =>
+  fetch(`${baseUrl}${path}`, {
+    redirect: 'manual',
+    headers: { 'user-agent': userAgent, 'x-forwarded-for': '8.8.8.8', ...extra },
+  });
+const visited = await visit(`/${slug}`, chrome, { referer: 'https://news.example.org/item?id=1' });
 assert.equal(visited.status, 302);
 assert.equal(visited.headers.get('location'), `https://example.com/sdk/${run}/edited`);
-const visits = await client.getShortUrlVisits({ shortCode: slug });
-assert.ok(Array.isArray(visits.data));
-assert.ok(visits.pagination.pagesCount >= 1);
+assert.equal((await visit(`/${slug}`, 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)')).status, 302);
+const orphanPath = `/sdk-orphan-${run}`;
+assert.equal((await visit(orphanPath, chrome)).status, 404);
+let visits;
+for (let attempt = 0; attempt < 50; attempt++) {
+  visits = await client.getShortUrlVisits({ shortCode: slug });
+  if (visits.data.length >= 2) break;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+assert.equal(visits.data.length, 2, 'both visits are listed after the flush');
+assert.equal(visits.pagination.totalItems, 2);
+const [preview, person] = visits.data;
+assert.equal(preview.potentialBot, true, 'a link preview is a potential bot');
+assert.equal(person.potentialBot, false);
+assert.equal(person.referer, 'news.example.org');
+assert.equal(person.userAgent, chrome);
+assert.equal(person.visitLocation.countryCode, 'US');
+assert.ok(!Number.isNaN(Date.parse(person.date)));
+const people = await client.getShortUrlVisits({ shortCode: slug }, { excludeBots: true });
+assert.deepEqual(people.data.map((v) => v.userAgent), [chrome]);
+const summary = (await client.getShortUrl({ shortCode: slug })).visitsSummary;
+assert.deepEqual(summary, { total: 2, nonBots: 1, bots: 1 });
+const tagged = await client.getTagVisits(tag);
+assert.equal(tagged.data.length, 2);
+const nonOrphan = await client.getNonOrphanVisits({ itemsPerPage: 10 });
+assert.ok(nonOrphan.data.length >= 2);
+let orphan;
+for (let attempt = 0; attempt < 50 && !orphan; attempt++) {
+  orphan = (await client.getOrphanVisits()).data.find((v) => v.visitedUrl === orphanPath);
+  if (!orphan) await new Promise((resolve) => setTimeout(resolve, 200));
+}
+assert.ok(orphan, 'the orphan visit is listed');
+assert.equal(orphan.type, 'invalid_short_url');
 const overview = await client.getVisitsOverview();
-assert.ok(overview.nonOrphanVisits.total >= 0);
+assert.ok(overview.nonOrphanVisits.total >= 2);
+assert.ok(overview.nonOrphanVisits.bots >= 1);
+assert.ok(overview.orphanVisits.total >= 1);
 step('visits');
 
 const tags = await client.tagsStats();

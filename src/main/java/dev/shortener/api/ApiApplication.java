@@ -3,7 +3,7 @@ package dev.shortener.api;
 import dev.shortener.links.boundary.DomainsResource;
 import dev.shortener.links.boundary.ShortUrlsResource;
 import dev.shortener.links.boundary.TagsResource;
-import dev.shortener.links.boundary.VisitsResource;
+import dev.shortener.visits.boundary.VisitsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;

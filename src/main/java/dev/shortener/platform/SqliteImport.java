@@ -30,7 +30,18 @@ final class SqliteImport {
   private static final Logger LOG = Logger.getLogger(SqliteImport.class.getName());
 
   /** Parents before the rows that name them. */
-  private static final List<String> TABLES = List.of("link", "tag", "link_tag", "click", "api_key");
+  private static final List<String> TABLES =
+      List.of(
+          "link",
+          "tag",
+          "link_tag",
+          "click",
+          "api_key",
+          "agent",
+          "visit",
+          "visit_day",
+          "visit_top",
+          "visit_total");
 
   private static final int BATCH = 1_000;
 
@@ -71,7 +82,7 @@ final class SqliteImport {
       for (String table : TABLES) {
         copied.put(table, copy(sqlite, target, table));
       }
-      for (String table : List.of("link", "tag", "api_key")) {
+      for (String table : List.of("link", "tag", "api_key", "agent", "visit")) {
         continueIds(sqlite, target, table);
       }
       try (Statement loud = target.createStatement()) {

@@ -35,6 +35,20 @@ public class TrustedProxy {
     return ClientAddress.of(request.getRemoteAddr());
   }
 
+  /**
+   * The client's address as the text the container or the trusted proxy gave, unparsed: cheap
+   * enough for every redirect, which hands it on to be parsed later.
+   */
+  public String addressOf(HttpServletRequest request) {
+    if (trusted) {
+      String forwarded = lastEntry(request.getHeader("X-Forwarded-For"));
+      if (forwarded != null) {
+        return forwarded;
+      }
+    }
+    return request.getRemoteAddr();
+  }
+
   /** Whether the client used HTTPS, to this server or to the trusted proxy in front of it. */
   public boolean isHttps(HttpServletRequest request) {
     return "https".equalsIgnoreCase(scheme(request));

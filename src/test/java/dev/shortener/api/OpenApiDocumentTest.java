@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.shortener.links.boundary.DomainsResource;
 import dev.shortener.links.boundary.ShortUrlsResource;
 import dev.shortener.links.boundary.TagsResource;
-import dev.shortener.links.boundary.VisitsResource;
+import dev.shortener.visits.boundary.VisitsResource;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

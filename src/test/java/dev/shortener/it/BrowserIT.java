@@ -399,6 +399,62 @@ class BrowserIT {
     }
   }
 
+  /**
+   * The admin reads a link's visits and the overview: the totals, the chart with its table of
+   * numbers, the top values and the latest visits, accessible in each look.
+   */
+  @ParameterizedTest
+  @EnumSource(Look.class)
+  void adminReadsALinksVisitsAndTheOverview(Look look) throws Exception {
+    Admin admin = Admin.signIn(URI.create(base));
+    String key =
+        URI.create(
+                admin.site.shortLinkOf("https://example.com/browser-visits/" + UUID.randomUUID()))
+            .getPath()
+            .substring(1);
+    Site visitor = new Site(URI.create(base)).from("8.8.8.8");
+    for (int i = 0; i < 3; i++) {
+      visitor.get("/" + key, "User-Agent", VisitsIT.CHROME, "Referer", "https://news.example.org/");
+    }
+    visitor.get("/" + key, "User-Agent", VisitsIT.SLACK);
+    try (Browser browser = new Browser(look)) {
+      WebDriver driver = browser.driver;
+      driver.get(base + "login?next=/admin/visits");
+      signIn(browser, PASSWORD);
+      driver.get(base + "admin/link?key=" + key);
+      browser
+          .waiting()
+          .until(
+              d -> {
+                d.navigate().refresh();
+                return d.findElement(By.id("visits-total")).getText().equals("4");
+              });
+      assertEquals("3", driver.findElement(By.id("visits-people")).getText());
+      assertEquals("1", driver.findElement(By.id("visits-previews")).getText());
+      WebElement chart = driver.findElement(By.cssSelector("#visits-chart svg"));
+      assertEquals("img", chart.getAttribute("role"));
+      assertTrue(
+          driver
+              .findElement(By.id("visits-referrer-visits"))
+              .getText()
+              .contains("news.example.org"));
+      assertTrue(driver.findElement(By.id("visits-latest")).getText().contains("Link preview"));
+      browser.screenshot("link-visits");
+      browser.assertAccessible("link visits");
+
+      driver.findElement(By.cssSelector("a[href$='days=7']")).click();
+      assertTrue(driver.getCurrentUrl().endsWith("days=7"), driver.getCurrentUrl());
+      assertEquals("4", driver.findElement(By.id("visits-total")).getText());
+
+      driver.get(base + "admin/visits");
+      assertEquals("Visits", driver.findElement(By.tagName("h1")).getText());
+      assertTrue(driver.findElement(By.cssSelector("#all-chart svg")).isDisplayed());
+      assertTrue(driver.findElement(By.id("orphans-title")).isDisplayed());
+      browser.screenshot("visits-overview");
+      browser.assertAccessible("visits overview");
+    }
+  }
+
   private static void fill(WebDriver driver, String id, String text) {
     WebElement field = driver.findElement(By.id(id));
     field.clear();

@@ -8,6 +8,7 @@ import dev.shortener.links.control.RedirectCache;
 import dev.shortener.links.control.ShortCodes;
 import dev.shortener.links.control.Unavailable;
 import dev.shortener.links.control.VisitLimits;
+import dev.shortener.visits.boundary.VisitRecorder;
 import dev.shortener.web.ErrorPage;
 import dev.shortener.web.RetryAfter;
 import dev.shortener.web.SecurityHeaders;
@@ -45,8 +46,10 @@ import java.util.Optional;
  * answers a million distinct codes keep missing, and bench/run.sh measured 20-30 µs per redirect
  * for it over a million links. On {@code /*} neither server applies welcome files.
  *
- * <p>HEAD answers like GET but is not counted: link checkers and unfurlers are not people clicking.
- * {@code /<key>+} shows where the link leads ({@code preview.xhtml}) without counting a click.
+ * <p>Each visit, and each request for a path that is no link (an orphan visit), is handed to {@link
+ * VisitRecorder} for the statistics, unparsed. HEAD answers like GET but is not counted: link
+ * checkers and unfurlers are not people clicking (the statistics count it as a check). {@code
+ * /<key>+} shows where the link leads ({@code preview.xhtml}) without counting a click.
  *
  * <p>Views are reached through their own addresses ({@code /}, {@code /login}, {@code /stats}) or
  * forwards; of the {@code *.xhtml} paths only {@code /index.xhtml}, where the home form posts, is
@@ -82,6 +85,7 @@ public class RedirectServlet extends HttpServlet {
   @Inject transient Unavailable unavailable;
   @Inject transient PasswordGate passwords;
   @Inject transient TrustedProxy proxy;
+  @Inject transient VisitRecorder visits;
 
   /** {@code /} and Faces views, whatever the method (form posts), go to Faces; the rest is ours. */
   @Override
@@ -124,6 +128,7 @@ public class RedirectServlet extends HttpServlet {
       if (isPreviewPath(request, path)) {
         preview(request, response, path.substring(1, path.length() - 1));
       } else if (getServletContext().getResource(path) == null) {
+        visits.orphan(path, request, !count);
         notFound(request, response, null);
       } else {
         getServletContext().getNamedDispatcher("default").forward(request, response);
@@ -133,6 +138,7 @@ public class RedirectServlet extends HttpServlet {
     String key = path.substring(1);
     Optional<Redirect> found = redirects.find(key);
     if (found.isEmpty()) {
+      visits.orphan(path, request, !count);
       notFound(request, response, missing(key));
       return;
     }
@@ -147,6 +153,7 @@ public class RedirectServlet extends HttpServlet {
     if (count) {
       clicks.count(redirect.id());
     }
+    visits.visited(redirect.id(), request, !count);
     send(redirect, redirect.status(), request, response);
   }
 
@@ -228,6 +235,7 @@ public class RedirectServlet extends HttpServlet {
       passwordPage(key, "Wrong password.", HttpServletResponse.SC_FORBIDDEN, request, response);
     } else if (withinCap(redirect, true, request, response)) {
       clicks.count(redirect.id());
+      visits.visited(redirect.id(), request, false);
       // 303 whatever the link's own status: a 307 or 308 would post the password to the site.
       send(redirect, HttpServletResponse.SC_SEE_OTHER, request, response);
     }

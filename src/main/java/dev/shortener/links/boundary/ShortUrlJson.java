@@ -3,6 +3,7 @@ package dev.shortener.links.boundary;
 import static dev.shortener.api.ApiJson.JSON;
 
 import dev.shortener.api.ApiDates;
+import dev.shortener.visits.boundary.VisitsResource;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -21,7 +22,7 @@ final class ShortUrlJson {
   private ShortUrlJson() {}
 
   /** Link {@code link}, whose short links start with {@code origin}, dated in {@code zone}. */
-  static JsonObject of(LinkDetails link, URI origin, ZoneId zone) {
+  static JsonObject of(LinkDetails link, URI origin, ZoneId zone, long bots) {
     JsonObjectBuilder meta = JSON.createObjectBuilder();
     date(meta, "validSince", link.validFrom(), zone);
     date(meta, "validUntil", link.validUntil(), zone);
@@ -36,7 +37,7 @@ final class ShortUrlJson {
             .add("shortUrl", PublicOrigin.linkTo(origin, link.key()))
             .add("longUrl", link.original())
             .add("dateCreated", ApiDates.format(link.created(), zone))
-            .add("visitsSummary", VisitsResource.summary(link.clicks()))
+            .add("visitsSummary", VisitsResource.summary(link.clicks(), bots))
             .add("tags", JSON.createArrayBuilder(link.tags()))
             .add("meta", meta)
             .addNull("domain");

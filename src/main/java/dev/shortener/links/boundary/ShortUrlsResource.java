@@ -13,6 +13,7 @@ import dev.shortener.links.control.InvalidLinkException;
 import dev.shortener.links.control.LinkForm;
 import dev.shortener.links.control.ShortUrlQuery;
 import dev.shortener.links.entity.Link;
+import dev.shortener.visits.boundary.VisitsResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -58,6 +59,7 @@ public class ShortUrlsResource {
   @Inject LinkService links;
   @Inject Caller caller;
   @Inject PublicOrigin publicOrigin;
+  @Inject VisitsResource visits;
   @Inject HttpServletRequest request;
 
   private final ZoneId zone = LinkService.zone();
@@ -113,7 +115,14 @@ public class ShortUrlsResource {
                 perPage));
     URI origin = publicOrigin.of(request);
     JsonArrayBuilder data = JSON.createArrayBuilder();
-    found.links().forEach(link -> data.add(ShortUrlJson.of(links.details(link), origin, zone)));
+    Map<Long, Long> bots = visits.bots(found.links().stream().map(Link::getId).toList());
+    found
+        .links()
+        .forEach(
+            link ->
+                data.add(
+                    ShortUrlJson.of(
+                        links.details(link), origin, zone, bots.getOrDefault(link.getId(), 0L))));
     return JSON.createObjectBuilder()
         .add(
             "shortUrls",
@@ -137,11 +146,11 @@ public class ShortUrlsResource {
     if (Boolean.TRUE.equals(findIfExists)) {
       Optional<Link> existing = links.existing(form, origin);
       if (existing.isPresent()) {
-        return ShortUrlJson.of(links.details(existing.get()), origin, zone);
+        return json(links.details(existing.get()), origin);
       }
     }
     try {
-      return ShortUrlJson.of(links.add(form, origin), origin, zone);
+      return ShortUrlJson.of(links.add(form, origin), origin, zone, 0);
     } catch (InvalidLinkException refused) {
       throw ShortUrlFields.refusal(refused);
     }
@@ -152,7 +161,7 @@ public class ShortUrlsResource {
   @Path("{shortCode}")
   public JsonObject get(@PathParam("shortCode") String shortCode) {
     caller.require(Scope.READ, "read short URLs");
-    return ShortUrlJson.of(links.details(found(shortCode)), publicOrigin.of(request), zone);
+    return json(links.details(found(shortCode)), publicOrigin.of(request));
   }
 
   /** {@code PATCH /short-urls/{shortCode}}: the fields given change, the others stay. */
@@ -170,7 +179,7 @@ public class ShortUrlsResource {
           links
               .update(shortCode, form, origin)
               .orElseThrow(() -> ApiProblem.shortUrlNotFound(shortCode));
-      return ShortUrlJson.of(links.details(found(edited.getCode())), origin, zone);
+      return json(links.details(found(edited.getCode())), origin);
     } catch (InvalidLinkException refused) {
       throw ShortUrlFields.refusal(refused);
     }
@@ -187,17 +196,12 @@ public class ShortUrlsResource {
     return Response.noContent().build();
   }
 
-  /**
-   * {@code GET /short-urls/{shortCode}/visits}: the link's visits one by one. This release counts
-   * visits without keeping each one, so the list is empty; the count is the link's {@code
-   * visitsSummary}.
-   */
+  /** {@code GET /short-urls/{shortCode}/visits}: the link's visits one by one, newest first. */
   @GET
   @Path("{shortCode}/visits")
-  public JsonObject visits(@PathParam("shortCode") String shortCode) {
+  public JsonObject visits(@PathParam("shortCode") String shortCode, @Context UriInfo uri) {
     caller.require(Scope.READ, "read visits");
-    found(shortCode);
-    return VisitsResource.noVisits();
+    return visits.ofLink(found(shortCode).getId(), uri.getQueryParameters());
   }
 
   /** {@code GET /short-urls/{shortCode}/redirect-rules}: none; every visit goes to the URL. */
@@ -209,6 +213,12 @@ public class ShortUrlsResource {
         .add("defaultLongUrl", found(shortCode).getOriginal())
         .add("redirectRules", JSON.createArrayBuilder())
         .build();
+  }
+
+  /** A link as a short URL, with its bots' visits. */
+  private JsonObject json(LinkDetails link, URI origin) {
+    return ShortUrlJson.of(
+        link, origin, zone, visits.bots(List.of(link.id())).getOrDefault(link.id(), 0L));
   }
 
   private Link found(String shortCode) {

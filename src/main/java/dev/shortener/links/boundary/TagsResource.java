@@ -10,6 +10,7 @@ import dev.shortener.apikeys.entity.Scope;
 import dev.shortener.links.control.InvalidLinkException;
 import dev.shortener.links.control.LinkSearch;
 import dev.shortener.links.control.LinkStore;
+import dev.shortener.visits.boundary.VisitsResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -41,6 +42,7 @@ public class TagsResource {
 
   @Inject LinkService links;
   @Inject Caller caller;
+  @Inject VisitsResource visits;
 
   /** {@code GET /tags}: every tag's name, alphabetically. */
   @GET
@@ -65,19 +67,19 @@ public class TagsResource {
                 JSON.createObjectBuilder()
                     .add("tag", tag.name())
                     .add("shortUrlsCount", tag.links())
-                    .add("visitsSummary", VisitsResource.summary(tag.clicks()))));
+                    .add("visitsSummary", VisitsResource.summary(tag.clicks(), 0))));
     return list(data, tags.size());
   }
 
-  /** {@code GET /tags/{tag}/visits}: as for a link, none kept one by one in this release. */
+  /** {@code GET /tags/{tag}/visits}: the visits of every link with the tag, newest first. */
   @GET
   @Path("{tag}/visits")
-  public JsonObject visits(@PathParam("tag") String tag) {
+  public JsonObject visits(@PathParam("tag") String tag, @Context UriInfo uri) {
     caller.require(Scope.READ, "read visits");
     if (links.tags().stream().noneMatch(known -> known.name().equals(tag))) {
       throw notFound(tag);
     }
-    return VisitsResource.noVisits();
+    return visits.ofTag(tag, uri.getQueryParameters());
   }
 
   /** {@code PUT /tags} with {@code oldName} and {@code newName}: 204. */

@@ -2,6 +2,7 @@ package dev.shortener.links.control;
 
 import dev.shortener.platform.Database;
 import dev.shortener.platform.Dialect;
+import dev.shortener.platform.FlushWork;
 import dev.shortener.platform.Setting;
 import dev.shortener.platform.SingleWriter;
 import jakarta.annotation.PostConstruct;
@@ -15,17 +16,22 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Writes the clicks counted in memory to the database: every {@code
- * SHORTENER_CLICK_FLUSH_INTERVAL_MS} (default one second) and once more when the application stops.
+ * Writes the clicks counted in memory to the database, and in the same transaction what each {@link
+ * FlushWork} has waiting (the visits): every {@code SHORTENER_CLICK_FLUSH_INTERVAL_MS} (default one
+ * second) and once more when the application stops.
  *
  * <p>So a crash loses at most one interval of clicks and a clean stop loses none. A flush appends
  * its counts to the {@link ClickLog} in one transaction; the log is folded into {@code link.clicks}
@@ -54,6 +60,11 @@ public class ClickFlusher {
 
   @Inject SingleWriter writer;
 
+  @Inject @Any Instance<FlushWork> available;
+
+  /** What else the flush writes in its transaction: the visits, for their statistics. */
+  List<FlushWork> works = List.of();
+
   @Resource(lookup = Database.JNDI_NAME)
   DataSource database;
 
@@ -79,6 +90,7 @@ public class ClickFlusher {
    */
   @PostConstruct
   void schedule() {
+    works = available.stream().toList();
     long interval = Setting.CLICK_FLUSH_INTERVAL_MS.intValue();
     timers.createIntervalTimer(0, interval, new TimerConfig("click-flush", false));
   }
@@ -120,14 +132,32 @@ public class ClickFlusher {
 
   private void flush(Connections connections) {
     Map<Long, Long> batch = counter.drain();
-    if (batch.isEmpty()) {
+    List<FlushWork.Batch> riders = new ArrayList<>();
+    for (FlushWork work : works) {
+      FlushWork.Batch taken = work.take();
+      if (taken != null) {
+        riders.add(taken);
+      }
+    }
+    if (batch.isEmpty() && riders.isEmpty()) {
       return;
     }
     try {
-      write(connections, connection -> ClickLog.append(connection, batch));
+      write(
+          connections,
+          connection -> {
+            if (!batch.isEmpty()) {
+              ClickLog.append(connection, batch);
+            }
+            for (FlushWork.Batch rider : riders) {
+              rider.write(connection);
+            }
+          });
       loggedSinceFold += batch.size();
+      riders.forEach(FlushWork.Batch::committed);
     } catch (SQLException | RuntimeException e) {
       counter.restore(batch);
+      riders.forEach(FlushWork.Batch::putBack);
       LOG.log(Level.WARNING, "Could not write " + batch.size() + " click counts; will retry", e);
     }
   }

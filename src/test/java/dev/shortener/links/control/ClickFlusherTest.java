@@ -2,7 +2,11 @@ package dev.shortener.links.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.shortener.platform.FlushWork;
 import dev.shortener.platform.SingleWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +36,70 @@ class ClickFlusherTest {
     assertEquals(Map.of(1L, 3L, 2L, 1L), database.committed);
     flusher.flush();
     assertEquals(Map.of(1L, 3L, 2L, 1L), database.committed, "nothing counted twice");
+  }
+
+  /** Work riding on the flush that records what the flush did with it. */
+  private static final class Rider implements FlushWork {
+    boolean waiting = true;
+    boolean fails;
+    int written;
+    int committed;
+    int putBack;
+
+    @Override
+    public Batch take() {
+      if (!waiting) {
+        return null;
+      }
+      return new Batch() {
+        @Override
+        public void write(Connection connection) throws SQLException {
+          if (fails) {
+            throw new SQLException("rider failed");
+          }
+          written++;
+        }
+
+        @Override
+        public void committed() {
+          committed++;
+        }
+
+        @Override
+        public void putBack() {
+          putBack++;
+        }
+      };
+    }
+  }
+
+  @Test
+  void whatRidesOnTheFlushIsCommittedWithTheClicksOrPutBackWithThem() {
+    Rider rider = new Rider();
+    flusher.works = List.of(rider);
+    click(1, 2);
+    rider.fails = true;
+    flusher.flush();
+    assertEquals(Map.of(), database.committed, "the rider's failure rolled the clicks back");
+    assertEquals(1, rider.putBack);
+    assertEquals(0, rider.committed);
+    rider.fails = false;
+    flusher.flush();
+    assertEquals(Map.of(1L, 2L), database.committed);
+    assertEquals(1, rider.committed);
+    assertEquals(1, rider.putBack);
+  }
+
+  @Test
+  void workWaitingWithoutClicksStillGetsItsFlush() {
+    Rider rider = new Rider();
+    flusher.works = List.of(rider);
+    flusher.flush();
+    assertEquals(1, rider.written);
+    assertEquals(1, rider.committed);
+    rider.waiting = false;
+    flusher.flush();
+    assertEquals(1, rider.written, "nothing waiting: nothing written");
   }
 
   @Test

@@ -1,0 +1,380 @@
+package dev.shortener.visits.control;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.shortener.visits.entity.Dimension;
+import dev.shortener.visits.entity.VisitKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a flush's visits into rows: classifies each one, adds them up per link and day in memory,
+ * and writes the sums (daily counts, top values, unique visitors, the bots per link) and the single
+ * visits with one batch of statements per table, in the flush's transaction. The same SQL on SQLite
+ * and PostgreSQL.
+ *
+ * <p>Used by the flush's one thread only. What it learns about user agents (their ids) is kept only
+ * once the transaction committed.
+ */
+public final class VisitWriter {
+
+  /** Top values kept per link, day and dimension; the rest add up as "other" (the empty value). */
+  static final int TOP_PER_LINK = 20;
+
+  /** Top values kept per day and dimension for every link together, and of orphan paths. */
+  static final int TOP_SITE_WIDE = 100;
+
+  /** A dimension's value when the visit had none (no referrer, an unknown browser or country). */
+  public static final String NONE = "-";
+
+  /** The value under which a day's values beyond the first ones add up. */
+  public static final String OTHER = "";
+
+  /** The longest user agent, orphan path and top value kept. */
+  static final int MAX_TEXT = 512;
+
+  private static final int PEOPLE = 0;
+  private static final int BOTS = 1;
+  private static final int PREVIEWS = 2;
+  private static final int UNIQUES = 3;
+  private static final int LISTED = 4;
+  private static final int PEOPLE_LISTED = 5;
+  private static final int CHECKS = 6;
+
+  /** What is recorded of a visit, as the switches say. */
+  public record Recording(boolean userAgent, boolean referrer, boolean country) {}
+
+  private final UserAgents agents;
+  private final Countries countries;
+  private final ZoneRules zone;
+  private final Recording recording;
+  private final Visitors visitors = new Visitors();
+  private final Cache<String, Long> agentIds = Caffeine.newBuilder().maximumSize(10_000).build();
+  private final Map<String, Long> learnt = new HashMap<>();
+
+  public VisitWriter(UserAgents agents, Countries countries, ZoneId zone, Recording recording) {
+    this.agents = agents;
+    this.countries = countries;
+    this.zone = zone.getRules();
+    this.recording = recording;
+  }
+
+  private record DayKey(long link, long day) {}
+
+  private record TopKey(long link, long day, Dimension dimension, String value) {}
+
+  private record Seen(long day, long link, long visitor) {}
+
+  private record Row(
+      VisitRecord visit, VisitKind kind, Agent agent, String referrer, String country) {}
+
+  /** One flush's sums, before they are written. */
+  private final class Sums {
+    final Map<DayKey, long[]> days = new LinkedHashMap<>();
+    final Map<TopKey, long[]> tops = new LinkedHashMap<>();
+    final Map<Long, long[]> bots = new LinkedHashMap<>();
+    final Set<Seen> seen = new LinkedHashSet<>();
+    final List<Row> rows = new ArrayList<>();
+
+    long[] day(long link, long day) {
+      return days.computeIfAbsent(new DayKey(link, day), key -> new long[CHECKS + 1]);
+    }
+
+    void top(long link, long day, Dimension dimension, String value) {
+      String kept = value == null || value.isEmpty() ? NONE : cut(value);
+      tops.computeIfAbsent(new TopKey(link, day, dimension, kept), key -> new long[1])[0]++;
+    }
+  }
+
+  /** Writes {@code visits} through {@code connection}, inside the caller's transaction. */
+  public void write(Connection connection, List<VisitRecord> visits) throws SQLException {
+    Sums sums = new Sums();
+    for (VisitRecord visit : visits) {
+      add(connection, sums, visit);
+    }
+    writeUniques(connection, sums);
+    writeDays(connection, sums);
+    writeTops(connection, sums);
+    writeBots(connection, sums);
+    writeRows(connection, sums);
+  }
+
+  /** The transaction committed: what was learnt about user agents holds. */
+  public void committed() {
+    agentIds.putAll(learnt);
+    learnt.clear();
+  }
+
+  /** The transaction rolled back: forget what it made. */
+  public void rolledBack() {
+    learnt.clear();
+    visitors.forget();
+  }
+
+  private void add(Connection connection, Sums sums, VisitRecord visit) throws SQLException {
+    long millis = visit.time();
+    long day =
+        Math.floorDiv(
+            millis
+                + zone.getOffset(java.time.Instant.ofEpochMilli(millis)).getTotalSeconds() * 1000L,
+            86_400_000L);
+    boolean link = visit.linkId() != VisitRecord.ORPHAN;
+    long[] ofLink = sums.day(visit.linkId(), day);
+    long[] ofAll = link ? sums.day(0, day) : null;
+    if (visit.head()) {
+      count(ofLink, ofAll, CHECKS);
+      return;
+    }
+    Agent agent = agents.classify(visit.userAgent());
+    VisitKind kind = visit.prefetch() ? VisitKind.PREVIEW : agent.kind();
+    count(
+        ofLink, ofAll, kind == VisitKind.PERSON ? PEOPLE : kind == VisitKind.BOT ? BOTS : PREVIEWS);
+    if (link && kind.potentialBot()) {
+      sums.bots.computeIfAbsent(visit.linkId(), id -> new long[1])[0]++;
+    }
+    if (visit.untracked()) {
+      return;
+    }
+    count(ofLink, ofAll, LISTED);
+    String referrer = recording.referrer() ? Referrers.host(visit.referrer()) : null;
+    String country = recording.country() ? countries.of(visit.address()) : null;
+    if (!link) {
+      sums.top(VisitRecord.ORPHAN, day, Dimension.PATH, visit.orphanPath());
+    } else if (kind == VisitKind.PERSON) {
+      count(ofLink, ofAll, PEOPLE_LISTED);
+      for (long of : new long[] {visit.linkId(), 0}) {
+        if (recording.referrer()) {
+          sums.top(of, day, Dimension.REFERRER, referrer);
+        }
+        if (recording.userAgent()) {
+          sums.top(of, day, Dimension.BROWSER, agent.browser());
+          sums.top(of, day, Dimension.OS, agent.os());
+          sums.top(of, day, Dimension.DEVICE, agent.device());
+        }
+        if (recording.country()) {
+          sums.top(of, day, Dimension.COUNTRY, country);
+        }
+        long visitor = visitors.hash(connection, day, visit.address(), visit.userAgent());
+        sums.seen.add(new Seen(day, of, visitor));
+      }
+    } else {
+      sums.top(visit.linkId(), day, Dimension.BOT, botName(agent, visit));
+      sums.top(0, day, Dimension.BOT, botName(agent, visit));
+    }
+    sums.rows.add(new Row(visit, kind, recording.userAgent() ? agent : null, referrer, country));
+  }
+
+  private static void count(long[] ofLink, long[] ofAll, int column) {
+    ofLink[column]++;
+    if (ofAll != null) {
+      ofAll[column]++;
+    }
+  }
+
+  /** A bot by the name its user agent gives, or the agent's first word. */
+  private static String botName(Agent agent, VisitRecord visit) {
+    if (agent.browser() != null) {
+      return agent.browser();
+    }
+    String ua = visit.userAgent();
+    if (ua == null || ua.isBlank()) {
+      return visit.prefetch() ? "Prefetch" : NONE;
+    }
+    String first = ua.strip().split("[\\s/;(]", 2)[0];
+    return first.isEmpty() ? NONE : first;
+  }
+
+  private static String cut(String text) {
+    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+  }
+
+  private static void writeUniques(Connection connection, Sums sums) throws SQLException {
+    if (sums.seen.isEmpty()) {
+      return;
+    }
+    List<Seen> order = new ArrayList<>(sums.seen);
+    int[] inserted;
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO visitor_seen (day, link_id, visitor) VALUES (?, ?, ?)"
+                + " ON CONFLICT (day, link_id, visitor) DO NOTHING")) {
+      for (Seen seen : order) {
+        insert.setLong(1, seen.day());
+        insert.setLong(2, seen.link());
+        insert.setLong(3, seen.visitor());
+        insert.addBatch();
+      }
+      inserted = insert.executeBatch();
+    }
+    for (int i = 0; i < inserted.length; i++) {
+      if (inserted[i] > 0) {
+        Seen seen = order.get(i);
+        sums.day(seen.link(), seen.day())[UNIQUES]++;
+      }
+    }
+  }
+
+  private static void writeDays(Connection connection, Sums sums) throws SQLException {
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO visit_day (link_id, day, people, bots, previews, uniques, listed,"
+                + " people_listed, checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (link_id, day) DO UPDATE SET"
+                + " people = visit_day.people + excluded.people,"
+                + " bots = visit_day.bots + excluded.bots,"
+                + " previews = visit_day.previews + excluded.previews,"
+                + " uniques = visit_day.uniques + excluded.uniques,"
+                + " listed = visit_day.listed + excluded.listed,"
+                + " people_listed = visit_day.people_listed + excluded.people_listed,"
+                + " checks = visit_day.checks + excluded.checks")) {
+      for (Map.Entry<DayKey, long[]> entry : sums.days.entrySet()) {
+        upsert.setLong(1, entry.getKey().link());
+        upsert.setLong(2, entry.getKey().day());
+        long[] counts = entry.getValue();
+        for (int i = 0; i < counts.length; i++) {
+          upsert.setLong(3 + i, counts[i]);
+        }
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  /**
+   * A value the day already has adds to its row; a new one gets a row while the day has fewer than
+   * the limit, else adds to "other". One statement per value, whichever case.
+   */
+  private static void writeTops(Connection connection, Sums sums) throws SQLException {
+    if (sums.tops.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO visit_top (link_id, day, dimension, value, visits)"
+                + " SELECT ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM visit_top t WHERE"
+                + " t.link_id = ? AND t.day = ? AND t.dimension = ? AND t.value = ?)"
+                + " OR (SELECT COUNT(*) FROM visit_top t WHERE t.link_id = ? AND t.day = ?"
+                + " AND t.dimension = ?) < ? THEN ? ELSE '' END, ? WHERE TRUE"
+                + " ON CONFLICT (link_id, day, dimension, value)"
+                + " DO UPDATE SET visits = visit_top.visits + excluded.visits")) {
+      for (Map.Entry<TopKey, long[]> entry : sums.tops.entrySet()) {
+        TopKey key = entry.getKey();
+        int limit = key.link() > 0 ? TOP_PER_LINK : TOP_SITE_WIDE;
+        int dimension = key.dimension().code();
+        upsert.setLong(1, key.link());
+        upsert.setLong(2, key.day());
+        upsert.setInt(3, dimension);
+        upsert.setLong(4, key.link());
+        upsert.setLong(5, key.day());
+        upsert.setInt(6, dimension);
+        upsert.setString(7, key.value());
+        upsert.setLong(8, key.link());
+        upsert.setLong(9, key.day());
+        upsert.setInt(10, dimension);
+        upsert.setInt(11, limit);
+        upsert.setString(12, key.value());
+        upsert.setLong(13, entry.getValue()[0]);
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  private static void writeBots(Connection connection, Sums sums) throws SQLException {
+    if (sums.bots.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO visit_total (link_id, bots) VALUES (?, ?)"
+                + " ON CONFLICT (link_id) DO UPDATE SET bots = visit_total.bots + excluded.bots")) {
+      for (Map.Entry<Long, long[]> entry : sums.bots.entrySet()) {
+        upsert.setLong(1, entry.getKey());
+        upsert.setLong(2, entry.getValue()[0]);
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  private void writeRows(Connection connection, Sums sums) throws SQLException {
+    if (sums.rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO visit (link_id, orphan_path, time, kind, agent_id, referrer, country)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (Row row : sums.rows) {
+        VisitRecord visit = row.visit();
+        if (visit.linkId() == VisitRecord.ORPHAN) {
+          insert.setNull(1, Types.BIGINT);
+          insert.setString(2, cut(visit.orphanPath()));
+        } else {
+          insert.setLong(1, visit.linkId());
+          insert.setNull(2, Types.VARCHAR);
+        }
+        insert.setLong(3, visit.time());
+        insert.setInt(4, row.kind().ordinal());
+        Long agent = row.agent() == null ? null : agentId(connection, visit.userAgent(), row);
+        if (agent == null) {
+          insert.setNull(5, Types.BIGINT);
+        } else {
+          insert.setLong(5, agent);
+        }
+        insert.setString(6, row.referrer());
+        insert.setString(7, row.country());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** The id of the user agent's row, made when this is its first visit. */
+  private Long agentId(Connection connection, String userAgent, Row row) throws SQLException {
+    if (userAgent == null || userAgent.isBlank()) {
+      return null;
+    }
+    String kept = cut(userAgent);
+    Long known = agentIds.getIfPresent(kept);
+    if (known == null) {
+      known = learnt.get(kept);
+    }
+    if (known != null) {
+      return known;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO agent (user_agent, browser, os, device, kind) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (user_agent) DO NOTHING")) {
+      insert.setString(1, kept);
+      insert.setString(2, row.agent().browser());
+      insert.setString(3, row.agent().os());
+      insert.setString(4, row.agent().device());
+      insert.setInt(5, row.agent().kind().ordinal());
+      insert.executeUpdate();
+    }
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT id FROM agent WHERE user_agent = ?")) {
+      query.setString(1, kept);
+      try (ResultSet found = query.executeQuery()) {
+        found.next();
+        long id = found.getLong(1);
+        learnt.put(kept, id);
+        return id;
+      }
+    }
+  }
+}
