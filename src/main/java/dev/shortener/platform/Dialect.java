@@ -154,6 +154,22 @@ public enum Dialect {
    */
   public abstract List<String> foldClicks();
 
+  /**
+   * Makes the rest of the transaction on {@code connection} wait until no other transaction holds
+   * {@code key}, and holds it until this one ends: for a read and the write that follows it, which
+   * another server's transaction must not come between. Nothing on SQLite, whose one writer is
+   * queued anyway.
+   */
+  public void exclusive(Connection connection, long key) throws SQLException {
+    if (this == POSTGRESQL) {
+      try (PreparedStatement lock =
+          connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        lock.setLong(1, key);
+        lock.executeQuery().close();
+      }
+    }
+  }
+
   /** Whether writers must queue for one permit ({@link SingleWriter}). */
   public boolean singleWriter() {
     return this == SQLITE;

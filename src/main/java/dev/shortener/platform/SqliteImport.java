@@ -40,7 +40,6 @@ final class SqliteImport {
           "agent",
           "visit",
           "visit_day",
-          "visit_top",
           "visit_total");
 
   private static final int BATCH = 1_000;

@@ -32,16 +32,8 @@ CREATE TABLE visit_day (
   listed BIGINT NOT NULL DEFAULT 0,
   people_listed BIGINT NOT NULL DEFAULT 0,
   checks BIGINT NOT NULL DEFAULT 0,
+  tops TEXT,
   PRIMARY KEY (link_id, day)
-);
-
-CREATE TABLE visit_top (
-  link_id BIGINT NOT NULL,
-  day BIGINT NOT NULL,
-  dimension SMALLINT NOT NULL,
-  value TEXT NOT NULL,
-  visits BIGINT NOT NULL,
-  PRIMARY KEY (link_id, day, dimension, value)
 );
 
 CREATE TABLE visit_total (

@@ -30,8 +30,11 @@ CREATE INDEX visit_by_link ON visit (link_id, id);
 
 -- A day's visits (day: days since 1970-01-01 in SHORTENER_TIME_ZONE) of a link; link_id 0 is every
 -- link together, -1 the orphan visits. listed: the visits of the day with a row in visit (not the
--- DNT ones), people_listed those by people. checks: HEAD requests, which are no visits. Kept for
--- good.
+-- DNT ones), people_listed those by people. checks: HEAD requests, which are no visits. tops: the
+-- day's first values of each dimension (referrer host, browser, system, device, country of people;
+-- the names of bots; the paths of orphan visits) with their visits, the day's further values added
+-- up as "other" (TopValues packs them), so a year of a link is at most 365 rows whatever its
+-- traffic. Kept for good.
 CREATE TABLE visit_day (
   link_id INTEGER NOT NULL,
   day INTEGER NOT NULL,
@@ -42,20 +45,8 @@ CREATE TABLE visit_day (
   listed INTEGER NOT NULL DEFAULT 0,
   people_listed INTEGER NOT NULL DEFAULT 0,
   checks INTEGER NOT NULL DEFAULT 0,
+  tops TEXT,
   PRIMARY KEY (link_id, day)
-) WITHOUT ROWID;
-
--- The first values of each dimension a day saw (referrer host, browser, system, device, country of
--- people; the names of bots; the paths of orphan visits), each with its visits; the day's further
--- values add up under the empty value, "other". Bounded, so a year of a link is a few thousand
--- rows whatever its traffic.
-CREATE TABLE visit_top (
-  link_id INTEGER NOT NULL,
-  day INTEGER NOT NULL,
-  dimension INTEGER NOT NULL,
-  value TEXT NOT NULL,
-  visits INTEGER NOT NULL,
-  PRIMARY KEY (link_id, day, dimension, value)
 ) WITHOUT ROWID;
 
 -- Bots and previews of each link since the statistics began, for the API's visitsSummary of many

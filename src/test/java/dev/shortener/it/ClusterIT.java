@@ -243,6 +243,41 @@ class ClusterIT {
     assertEquals(3, visits(api, code), "server 2's flushed clicks, read on server 1");
   }
 
+  @Test
+  @Order(4)
+  void aVisitorOfBothServersCountsOnceAndEachServersVisitsAreListed() throws Exception {
+    URI one = pair.get(0).base();
+    String url = "https://example.com/visited-on-both/" + UUID.randomUUID();
+    String code = create(one, "{\"longUrl\":\"" + url + "\"}");
+    for (ServerProcess server : pair) {
+      assertEquals(
+          302, new Site(server.base()).get("/" + code, "User-Agent", VisitsIT.CHROME).statusCode());
+    }
+    Api api = new Api(one, KEY);
+    int listed = 0;
+    for (int attempt = 0; attempt < 50 && listed < 2; attempt++) {
+      Thread.sleep(200);
+      listed =
+          Api.json(api.get("/rest/v3/short-urls/" + code + "/visits"))
+              .getJsonObject("visits")
+              .getJsonArray("data")
+              .size();
+    }
+    assertEquals(2, listed, "server 2's visit, listed by server 1");
+    try (Connection connection = connect(database);
+        PreparedStatement day =
+            connection.prepareStatement(
+                "SELECT SUM(d.people), SUM(d.uniques) FROM visit_day d"
+                    + " JOIN link l ON l.id = d.link_id WHERE l.original = ?")) {
+      day.setString(1, url);
+      try (ResultSet row = day.executeQuery()) {
+        assertTrue(row.next());
+        assertEquals(2, row.getLong(1));
+        assertEquals(1, row.getLong(2), "one salt for the day on both servers: one visitor");
+      }
+    }
+  }
+
   private static int visits(Api api, String code) {
     return Api.json(api.get("/rest/v3/short-urls/" + code))
         .getJsonObject("visitsSummary")

@@ -11,12 +11,15 @@ import dev.shortener.visits.control.VisitWriter;
 import dev.shortener.web.TrustedProxy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Records visits for the statistics. The redirect calls {@link #visited} or {@link #orphan}: a few
@@ -29,6 +32,8 @@ import java.util.List;
 @ApplicationScoped
 public class VisitRecorder implements FlushWork {
 
+  private static final Logger LOG = Logger.getLogger(VisitRecorder.class.getName());
+
   @Inject VisitQueue queue;
   @Inject UserAgents agents;
   @Inject Countries countries;
@@ -39,6 +44,19 @@ public class VisitRecorder implements FlushWork {
 
   /** A batch whose flush failed, written first by the next one. */
   private List<VisitRecord> held;
+
+  /**
+   * Made at start rather than at the first visit, so that a bad setting (a country database that
+   * cannot be read) stops the start, and the log says what is recorded.
+   */
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    LOG.info(
+        () ->
+            enabled
+                ? "Visits are recorded for the statistics"
+                    + (countries.available() ? ", with their country" : ", without countries")
+                : "Visits are not recorded (SHORTENER_VISITS=false); clicks are counted");
+  }
 
   @PostConstruct
   void configure() {

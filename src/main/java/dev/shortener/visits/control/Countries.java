@@ -78,6 +78,11 @@ public class Countries {
     }
   }
 
+  /** Whether a country database is open. */
+  public boolean available() {
+    return reader != null;
+  }
+
   /**
    * The ISO 3166-1 alpha-2 code (upper case) of the country of the textual IP address, or null when
    * unknown, when no database is configured, or when the text is not an IP literal. Never does a

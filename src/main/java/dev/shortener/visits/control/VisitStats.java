@@ -71,33 +71,54 @@ public final class VisitStats {
   public static Map<Dimension, List<TopValue>> tops(
       Connection connection, long link, LocalDate from, LocalDate to, int shown)
       throws SQLException {
-    Map<Dimension, List<TopValue>> tops = new EnumMap<>(Dimension.class);
+    Map<Dimension, Map<String, Long>> sums = new EnumMap<>(Dimension.class);
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT dimension, value, SUM(visits) AS visits FROM visit_top"
-                + " WHERE link_id = ? AND day BETWEEN ? AND ?"
-                + " GROUP BY dimension, value ORDER BY dimension, visits DESC, value")) {
+            "SELECT tops FROM visit_day WHERE link_id = ? AND day BETWEEN ? AND ?"
+                + " AND tops IS NOT NULL")) {
       query.setLong(1, link);
       query.setLong(2, from.toEpochDay());
       query.setLong(3, to.toEpochDay());
       try (ResultSet rows = query.executeQuery()) {
-        Map<Dimension, Long> other = new EnumMap<>(Dimension.class);
         while (rows.next()) {
-          Dimension dimension = Dimension.of(rows.getInt(1));
-          String value = rows.getString(2);
-          long visits = rows.getLong(3);
-          List<TopValue> values = tops.computeIfAbsent(dimension, d -> new ArrayList<>());
-          if (value.equals(VisitWriter.OTHER) || values.size() >= shown) {
-            other.merge(dimension, visits, Long::sum);
-          } else {
-            values.add(new TopValue(value, visits, false, value.equals(VisitWriter.NONE)));
+          TopValues day = TopValues.parse(rows.getString(1));
+          for (Dimension dimension : day.dimensions()) {
+            Map<String, Long> sum = sums.computeIfAbsent(dimension, d -> new HashMap<>());
+            day.of(dimension).forEach((value, visits) -> sum.merge(value, visits, Long::sum));
           }
         }
-        other.forEach(
-            (dimension, visits) ->
-                tops.get(dimension).add(new TopValue(VisitWriter.OTHER, visits, true, false)));
       }
     }
+    Map<Dimension, List<TopValue>> tops = new EnumMap<>(Dimension.class);
+    sums.forEach(
+        (dimension, sum) -> {
+          List<Map.Entry<String, Long>> most =
+              sum.entrySet().stream()
+                  .filter(entry -> !entry.getKey().equals(VisitWriter.OTHER))
+                  .sorted(
+                      Map.Entry.<String, Long>comparingByValue()
+                          .reversed()
+                          .thenComparing(Map.Entry.comparingByKey()))
+                  .toList();
+          List<TopValue> values = new ArrayList<>();
+          long other = sum.getOrDefault(VisitWriter.OTHER, 0L);
+          for (Map.Entry<String, Long> entry : most) {
+            if (values.size() < shown) {
+              values.add(
+                  new TopValue(
+                      entry.getKey(),
+                      entry.getValue(),
+                      false,
+                      entry.getKey().equals(VisitWriter.NONE)));
+            } else {
+              other += entry.getValue();
+            }
+          }
+          if (other > 0) {
+            values.add(new TopValue(VisitWriter.OTHER, other, true, false));
+          }
+          tops.put(dimension, values);
+        });
     return tops;
   }
 

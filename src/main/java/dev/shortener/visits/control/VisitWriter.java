@@ -2,6 +2,7 @@ package dev.shortener.visits.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.shortener.platform.Dialect;
 import dev.shortener.visits.entity.Dimension;
 import dev.shortener.visits.entity.VisitKind;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
@@ -53,6 +55,9 @@ public final class VisitWriter {
   private static final int PEOPLE_LISTED = 5;
   private static final int CHECKS = 6;
 
+  /** The key of the lock that makes servers' visit writes take turns on PostgreSQL. */
+  private static final long VISIT_WRITES = 0x7669736974L;
+
   /** What is recorded of a visit, as the switches say. */
   public record Recording(boolean userAgent, boolean referrer, boolean country) {}
 
@@ -63,6 +68,7 @@ public final class VisitWriter {
   private final Visitors visitors = new Visitors();
   private final Cache<String, Long> agentIds = Caffeine.newBuilder().maximumSize(10_000).build();
   private final Map<String, Long> learnt = new HashMap<>();
+  private final Dialect dialect = Dialect.configured();
 
   public VisitWriter(UserAgents agents, Countries countries, ZoneId zone, Recording recording) {
     this.agents = agents;
@@ -73,8 +79,6 @@ public final class VisitWriter {
 
   private record DayKey(long link, long day) {}
 
-  private record TopKey(long link, long day, Dimension dimension, String value) {}
-
   private record Seen(long day, long link, long visitor) {}
 
   private record Row(
@@ -83,7 +87,7 @@ public final class VisitWriter {
   /** One flush's sums, before they are written. */
   private final class Sums {
     final Map<DayKey, long[]> days = new LinkedHashMap<>();
-    final Map<TopKey, long[]> tops = new LinkedHashMap<>();
+    final Map<DayKey, TopValues> tops = new LinkedHashMap<>();
     final Map<Long, long[]> bots = new LinkedHashMap<>();
     final Set<Seen> seen = new LinkedHashSet<>();
     final List<Row> rows = new ArrayList<>();
@@ -94,7 +98,8 @@ public final class VisitWriter {
 
     void top(long link, long day, Dimension dimension, String value) {
       String kept = value == null || value.isEmpty() ? NONE : cut(value);
-      tops.computeIfAbsent(new TopKey(link, day, dimension, kept), key -> new long[1])[0]++;
+      tops.computeIfAbsent(new DayKey(link, day), key -> new TopValues())
+          .add(dimension, kept, 1, limit(link));
     }
   }
 
@@ -106,7 +111,6 @@ public final class VisitWriter {
     }
     writeUniques(connection, sums);
     writeDays(connection, sums);
-    writeTops(connection, sums);
     writeBots(connection, sums);
     writeRows(connection, sums);
   }
@@ -127,8 +131,7 @@ public final class VisitWriter {
     long millis = visit.time();
     long day =
         Math.floorDiv(
-            millis
-                + zone.getOffset(java.time.Instant.ofEpochMilli(millis)).getTotalSeconds() * 1000L,
+            millis + zone.getOffset(Instant.ofEpochMilli(millis)).getTotalSeconds() * 1000L,
             86_400_000L);
     boolean link = visit.linkId() != VisitRecord.ORPHAN;
     long[] ofLink = sums.day(visit.linkId(), day);
@@ -154,6 +157,7 @@ public final class VisitWriter {
       sums.top(VisitRecord.ORPHAN, day, Dimension.PATH, visit.orphanPath());
     } else if (kind == VisitKind.PERSON) {
       count(ofLink, ofAll, PEOPLE_LISTED);
+      long visitor = visitors.hash(connection, day, visit.address(), visit.userAgent());
       for (long of : new long[] {visit.linkId(), 0}) {
         if (recording.referrer()) {
           sums.top(of, day, Dimension.REFERRER, referrer);
@@ -166,7 +170,6 @@ public final class VisitWriter {
         if (recording.country()) {
           sums.top(of, day, Dimension.COUNTRY, country);
         }
-        long visitor = visitors.hash(connection, day, visit.address(), visit.userAgent());
         sums.seen.add(new Seen(day, of, visitor));
       }
     } else {
@@ -226,11 +229,21 @@ public final class VisitWriter {
     }
   }
 
-  private static void writeDays(Connection connection, Sums sums) throws SQLException {
+  /**
+   * Adds the sums to each day's row, the top values merged with those it has: read first, in bulk,
+   * and written back with the counts. On PostgreSQL, other servers' visit writes wait meanwhile
+   * (their flushes take turns, each a fraction of its interval), so no merge is lost.
+   */
+  private void writeDays(Connection connection, Sums sums) throws SQLException {
+    if (sums.days.isEmpty()) {
+      return;
+    }
+    dialect.exclusive(connection, VISIT_WRITES);
+    Map<DayKey, String> stored = storedTops(connection, sums.tops.keySet());
     try (PreparedStatement upsert =
         connection.prepareStatement(
             "INSERT INTO visit_day (link_id, day, people, bots, previews, uniques, listed,"
-                + " people_listed, checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " people_listed, checks, tops) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (link_id, day) DO UPDATE SET"
                 + " people = visit_day.people + excluded.people,"
                 + " bots = visit_day.bots + excluded.bots,"
@@ -238,58 +251,66 @@ public final class VisitWriter {
                 + " uniques = visit_day.uniques + excluded.uniques,"
                 + " listed = visit_day.listed + excluded.listed,"
                 + " people_listed = visit_day.people_listed + excluded.people_listed,"
-                + " checks = visit_day.checks + excluded.checks")) {
+                + " checks = visit_day.checks + excluded.checks,"
+                + " tops = COALESCE(excluded.tops, visit_day.tops)")) {
       for (Map.Entry<DayKey, long[]> entry : sums.days.entrySet()) {
-        upsert.setLong(1, entry.getKey().link());
-        upsert.setLong(2, entry.getKey().day());
+        DayKey key = entry.getKey();
+        upsert.setLong(1, key.link());
+        upsert.setLong(2, key.day());
         long[] counts = entry.getValue();
         for (int i = 0; i < counts.length; i++) {
           upsert.setLong(3 + i, counts[i]);
         }
+        TopValues fresh = sums.tops.get(key);
+        String tops = null;
+        if (fresh != null) {
+          TopValues merged = TopValues.parse(stored.get(key));
+          merged.addAll(fresh, limit(key.link()));
+          tops = merged.pack();
+        }
+        upsert.setString(3 + counts.length, tops);
         upsert.addBatch();
       }
       upsert.executeBatch();
     }
   }
 
-  /**
-   * A value the day already has adds to its row; a new one gets a row while the day has fewer than
-   * the limit, else adds to "other". One statement per value, whichever case.
-   */
-  private static void writeTops(Connection connection, Sums sums) throws SQLException {
-    if (sums.tops.isEmpty()) {
-      return;
+  /** The stored top values of the days {@code keys}, those that have a row: a query per 500. */
+  private static Map<DayKey, String> storedTops(Connection connection, Set<DayKey> keys)
+      throws SQLException {
+    Map<Long, List<Long>> linksByDay = new HashMap<>();
+    for (DayKey key : keys) {
+      linksByDay.computeIfAbsent(key.day(), day -> new ArrayList<>()).add(key.link());
     }
-    try (PreparedStatement upsert =
-        connection.prepareStatement(
-            "INSERT INTO visit_top (link_id, day, dimension, value, visits)"
-                + " SELECT ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM visit_top t WHERE"
-                + " t.link_id = ? AND t.day = ? AND t.dimension = ? AND t.value = ?)"
-                + " OR (SELECT COUNT(*) FROM visit_top t WHERE t.link_id = ? AND t.day = ?"
-                + " AND t.dimension = ?) < ? THEN ? ELSE '' END, ? WHERE TRUE"
-                + " ON CONFLICT (link_id, day, dimension, value)"
-                + " DO UPDATE SET visits = visit_top.visits + excluded.visits")) {
-      for (Map.Entry<TopKey, long[]> entry : sums.tops.entrySet()) {
-        TopKey key = entry.getKey();
-        int limit = key.link() > 0 ? TOP_PER_LINK : TOP_SITE_WIDE;
-        int dimension = key.dimension().code();
-        upsert.setLong(1, key.link());
-        upsert.setLong(2, key.day());
-        upsert.setInt(3, dimension);
-        upsert.setLong(4, key.link());
-        upsert.setLong(5, key.day());
-        upsert.setInt(6, dimension);
-        upsert.setString(7, key.value());
-        upsert.setLong(8, key.link());
-        upsert.setLong(9, key.day());
-        upsert.setInt(10, dimension);
-        upsert.setInt(11, limit);
-        upsert.setString(12, key.value());
-        upsert.setLong(13, entry.getValue()[0]);
-        upsert.addBatch();
+    Map<DayKey, String> stored = new HashMap<>();
+    for (Map.Entry<Long, List<Long>> day : linksByDay.entrySet()) {
+      List<Long> links = day.getValue();
+      for (int from = 0; from < links.size(); from += 500) {
+        List<Long> part = links.subList(from, Math.min(links.size(), from + 500));
+        try (PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT link_id, tops FROM visit_day WHERE day = ? AND tops IS NOT NULL"
+                    + " AND link_id IN ("
+                    + String.join(", ", part.stream().map(link -> "?").toList())
+                    + ")")) {
+          query.setLong(1, day.getKey());
+          for (int i = 0; i < part.size(); i++) {
+            query.setLong(i + 2, part.get(i));
+          }
+          try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              stored.put(new DayKey(rows.getLong(1), day.getKey()), rows.getString(2));
+            }
+          }
+        }
       }
-      upsert.executeBatch();
     }
+    return stored;
+  }
+
+  /** Top values kept per dimension and day: fewer for a link than for every link together. */
+  private static int limit(long link) {
+    return link > 0 ? TOP_PER_LINK : TOP_SITE_WIDE;
   }
 
   private static void writeBots(Connection connection, Sums sums) throws SQLException {

@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Who a visitor is, for one day only: the SHA-256 of the day's salt, the address and the user
@@ -24,8 +26,9 @@ final class Visitors {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private long saltDay = Long.MIN_VALUE;
-  private byte[] salt;
+  /** The salts of today and yesterday (a flush just after midnight has both days' visits). */
+  private final Map<Long, byte[]> salts = new HashMap<>();
+
   private final MessageDigest sha256;
 
   Visitors() {
@@ -58,8 +61,9 @@ final class Visitors {
    * day before yesterday (yesterday's visits may still be in a flush just after midnight).
    */
   private byte[] salt(Connection connection, long day) throws SQLException {
-    if (day == saltDay) {
-      return salt;
+    byte[] known = salts.get(day);
+    if (known != null) {
+      return known;
     }
     String stored = stored(connection, day);
     if (stored == null) {
@@ -75,12 +79,10 @@ final class Visitors {
       stored = stored(connection, day);
       forgetBefore(connection, day - 1);
     }
-    if (day >= saltDay) {
-      saltDay = day;
-      salt = HexFormat.of().parseHex(stored);
-      return salt;
-    }
-    return HexFormat.of().parseHex(stored);
+    salts.keySet().removeIf(other -> other < day - 1);
+    byte[] salt = HexFormat.of().parseHex(stored);
+    salts.put(day, salt);
+    return salt;
   }
 
   private static String stored(Connection connection, long day) throws SQLException {
@@ -103,9 +105,8 @@ final class Visitors {
     }
   }
 
-  /** Forgets the remembered salt: the transaction that read or made it rolled back. */
+  /** Forgets the remembered salts: the transaction that read or made one rolled back. */
   void forget() {
-    saltDay = Long.MIN_VALUE;
-    salt = null;
+    salts.clear();
   }
 }

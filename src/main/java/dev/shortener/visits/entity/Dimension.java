@@ -1,8 +1,8 @@
 package dev.shortener.visits.entity;
 
 /**
- * What the top values of a day are counted by. The code is what {@code visit_top.dimension} stores;
- * never renumber one.
+ * What the top values of a day are counted by. The code is what {@code visit_day.tops} stores for
+ * it; never renumber one.
  */
 public enum Dimension {
   REFERRER(0, "Referrers"),
