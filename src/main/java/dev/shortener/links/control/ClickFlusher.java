@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,14 +135,19 @@ public class ClickFlusher {
     Map<Long, Long> batch = counter.drain();
     List<FlushWork.Batch> riders = new ArrayList<>();
     for (FlushWork work : works) {
-      FlushWork.Batch taken = work.take();
-      if (taken != null) {
-        riders.add(taken);
+      try {
+        FlushWork.Batch taken = work.take();
+        if (taken != null) {
+          riders.add(taken);
+        }
+      } catch (RuntimeException | LinkageError e) {
+        LOG.log(Level.WARNING, "Could not take the work of " + work + " for this flush", e);
       }
     }
     if (batch.isEmpty() && riders.isEmpty()) {
       return;
     }
+    List<FlushWork.Batch> failed = new ArrayList<>();
     try {
       write(
           connections,
@@ -150,15 +156,40 @@ public class ClickFlusher {
               ClickLog.append(connection, batch);
             }
             for (FlushWork.Batch rider : riders) {
-              rider.write(connection);
+              ride(connection, rider, failed);
             }
           });
       loggedSinceFold += batch.size();
-      riders.forEach(FlushWork.Batch::committed);
+      for (FlushWork.Batch rider : riders) {
+        if (failed.contains(rider)) {
+          rider.putBack();
+        } else {
+          rider.committed();
+        }
+      }
     } catch (SQLException | RuntimeException e) {
       counter.restore(batch);
       riders.forEach(FlushWork.Batch::putBack);
       LOG.log(Level.WARNING, "Could not write " + batch.size() + " click counts; will retry", e);
+    }
+  }
+
+  /**
+   * Writes {@code rider} behind a savepoint: if it fails, what it wrote is undone and the clicks
+   * are committed without it, so a fault in the statistics never costs a click. {@code
+   * LinkageError} too: at a stop, a class the application's loader no longer serves.
+   */
+  private static void ride(
+      Connection connection, FlushWork.Batch rider, List<FlushWork.Batch> failed)
+      throws SQLException {
+    Savepoint before = connection.setSavepoint();
+    try {
+      rider.write(connection);
+      connection.releaseSavepoint(before);
+    } catch (SQLException | RuntimeException | LinkageError e) {
+      connection.rollback(before);
+      failed.add(rider);
+      LOG.log(Level.WARNING, "Could not write " + rider + " with the clicks; will retry", e);
     }
   }
 

@@ -75,6 +75,23 @@ public final class VisitWriter {
     this.countries = countries;
     this.zone = zone.getRules();
     this.recording = recording;
+    loadClasses();
+  }
+
+  /**
+   * Loads the classes a write uses while the application's class loader still serves them: at a
+   * stop, the last flush could not load them (as {@code ClickFlusher} found for its own), and its
+   * visits would wait for a next flush that never comes.
+   */
+  private void loadClasses() {
+    Sums sums = new Sums();
+    sums.day(0, 0);
+    sums.top(0, 0, Dimension.REFERRER, NONE);
+    sums.seen.add(new Seen(0, 0, 0));
+    sums.rows.add(new Row(null, VisitKind.PERSON, null, null, null));
+    Map<DayKey, String> stored = new HashMap<>();
+    stored.put(new DayKey(0, 0), sums.tops.get(new DayKey(0, 0)).pack());
+    TopValues.parse(stored.get(new DayKey(0, 0))).addAll(new TopValues(), 1);
   }
 
   private record DayKey(long link, long day) {}

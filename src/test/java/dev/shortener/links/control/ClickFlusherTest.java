@@ -74,20 +74,32 @@ class ClickFlusherTest {
   }
 
   @Test
-  void whatRidesOnTheFlushIsCommittedWithTheClicksOrPutBackWithThem() {
+  void whatRidesOnTheFlushIsCommittedWithTheClicksOrPutBackWithoutCostingThem() {
     Rider rider = new Rider();
     flusher.works = List.of(rider);
     click(1, 2);
     rider.fails = true;
     flusher.flush();
-    assertEquals(Map.of(), database.committed, "the rider's failure rolled the clicks back");
+    assertEquals(Map.of(1L, 2L), database.committed, "the clicks, whatever the rider did");
     assertEquals(1, rider.putBack);
     assertEquals(0, rider.committed);
     rider.fails = false;
+    click(1, 1);
     flusher.flush();
-    assertEquals(Map.of(1L, 2L), database.committed);
+    assertEquals(Map.of(1L, 3L), database.committed);
     assertEquals(1, rider.committed);
     assertEquals(1, rider.putBack);
+  }
+
+  @Test
+  void aFailedFlushPutsTheRidersBackWithTheClicks() {
+    Rider rider = new Rider();
+    flusher.works = List.of(rider);
+    click(1, 1);
+    database.down = true;
+    flusher.flush();
+    assertEquals(1, rider.putBack);
+    assertEquals(0, rider.committed);
   }
 
   @Test

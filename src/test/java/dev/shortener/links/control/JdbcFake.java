@@ -4,6 +4,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,9 +69,18 @@ final class JdbcFake {
               pending.forEach(r -> committed.merge(r[0], r[1], Long::sum));
               pending.clear();
               return null;
+            case "setSavepoint":
+              int mark = pending.size();
+              return proxy(Savepoint.class, (m, a) -> m.equals("getSavepointId") ? mark : null);
             case "rollback":
-              pending.clear();
+              if (args != null && args.length == 1) {
+                int kept = ((Savepoint) args[0]).getSavepointId();
+                pending.subList(kept, pending.size()).clear();
+              } else {
+                pending.clear();
+              }
               return null;
+            case "releaseSavepoint":
             case "setAutoCommit":
             case "close":
               return null;
