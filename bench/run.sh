@@ -101,16 +101,6 @@ warm_creation() {
   "${WRK[@]}" -d40s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- api "warm-$(date +%s)" "$BENCH_API_KEY" >/dev/null
 }
 
-# admin_cookie: signs in as the benchmark's admin and prints the session cookie for wrk.
-admin_cookie() {
-  local jar="$WORK/admin-cookies" token
-  token=$(curl -s -c "$jar" "$BASE/login" | grep -o 'name="csrf" value="[^"]*' | head -1 | cut -d'"' -f4)
-  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$token" \
-    --data-urlencode "login:password=$SHORTENER_ADMIN_PASSWORD" \
-    -d 'login=login&login:username=admin&login:submit=x&jakarta.faces.ViewState=stateless' "$BASE/login"
-  echo "shortener-admin=$(awk '$6 == "shortener-admin" {print $7}' "$jar")"
-}
-
 # The admin's list on the big set: the first page, a page half way down (keyset: as cheap as the
 # first), most clicked first, a search, and a filter by a rare state; then the API's list (numbered
 # pages with a total: a COUNT and an OFFSET), its first page, page 1,000 by visits, and a search.
