@@ -155,8 +155,10 @@ if visit_rounds:
       f"(live heap: the class histogram's total after the full GC it forces). The flush wrote "
       f"{later:,} visits for the {served:,} redirects of the analytics rounds "
       f"({at_end:,} already counted at the end of each round, the rest within 2 s): "
-      f"{later / seconds:,.0f} visits/s, as fast as they came (counted from `visit_day`, which "
-      f"includes the 1 in 20 with DNT that get no row in `visit`). Visits dropped since the start "
+      f"{later / seconds:,.0f} visits/s over the rounds' time, "
+      f"{'as many as were served' if later >= served else 'FEWER than were served'} (counted from "
+      f"`visit_day`, which includes the 1 in 20 with DNT that get no row in `visit`; the share "
+      f"counted at the end tells how far the flush lagged behind). Visits dropped since the start "
       f"(`/admin/visits`): {dropped}.")
     w("")
 create_form = median("big.create-form", "rate")
