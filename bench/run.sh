@@ -38,7 +38,12 @@ BASE="http://127.0.0.1:$PORT"
 WORK="$BENCH_TARGET/run"
 RESULTS="$WORK/results.tsv"
 
-trap 'stop_server KILL' EXIT
+OFF_PID=""
+cleanup() {
+  stop_server KILL
+  if [[ -n $OFF_PID ]]; then kill -KILL "$OFF_PID" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
 
 # The redirect cases, interleaved round by round so that load from other processes on the machine
 # hits all of them alike; each figure in the table is the median of the rounds.
@@ -57,6 +62,58 @@ redirect_cases() {
     measure "$set.ceiling-random" "$ROUND_SECONDS" "$BASE" random.lua "$codes" /bare/
     measure "$set.server-random" "$ROUND_SECONDS" "$BASE" random.lua "$codes" /ceiling/bare/
   done
+}
+
+# visits_counted: the visits the statistics have counted so far on the big server (every visit
+# adds to visit_day, DNT ones too, which get no row in visit).
+visits_counted() {
+  sqlite3 -cmd ".timeout 10000" "$WORK/big/shortener.db" \
+    "SELECT COALESCE(SUM(people + bots + previews + checks), 0) FROM visit_day WHERE link_id = 0"
+}
+
+# visits_dropped: the number /admin/visits gives for visits dropped since the start (0 if none).
+visits_dropped() {
+  local cookie
+  cookie=$(admin_cookie)
+  curl -s -b "$cookie" "$BASE/admin/visits?days=30" | grep -o '<p id="dropped"[^>]*>[^<]*' |
+    grep -o '>[0-9,]*' | tr -d '>,' | grep . || echo 0
+}
+
+# Visit analytics on and off: random links of the big set with wrk/visits.lua (browser and bot
+# user agents, referrers, a client address per request) on the big server, which records visits,
+# and on a second server on a copy of the same database started with -Dshortener.visits=false,
+# both running, measured in turns (settled in between). For the analytics server each round also
+# records how many visits the flush wrote: counted right at the end of the round and 2 s later.
+visits_cases() {
+  local codes=$1 on_pid=$SERVER_PID on_base=$BASE off_base="http://127.0.0.1:$((PORT + 1))" side round
+  PORT=$((PORT + 1)) start_server "$WORK/big-off" -Dshortener.visits=false
+  OFF_PID=$SERVER_PID
+  wait_for_preload "$WORK/big-off"
+  BASE=$off_base warm_jit "$codes"
+  "${WRK[@]}" -d20s -s "$BENCH_WRK_DIR/visits.lua" "$off_base" -- "$codes" >/dev/null
+  "${WRK[@]}" -d10s -s "$BENCH_WRK_DIR/visits.lua" "$on_base" -- "$codes" >/dev/null
+  for ((round = 1; round <= ROUNDS; round++)); do
+    for side in on off; do
+      if [[ $side == on ]]; then BASE=$on_base SERVER_PID=$on_pid; else BASE=$off_base SERVER_PID=$OFF_PID; fi
+      settle
+      local before at_end
+      [[ $side == on ]] && before=$(visits_counted)
+      measure "big.visits-$side" "$ROUND_SECONDS" "$BASE" visits.lua "$codes"
+      if [[ $side == on ]]; then
+        at_end=$(visits_counted)
+        sleep 2
+        echo "$(tail -1 "$RESULTS" | cut -d' ' -f2) $((at_end - before)) $(($(visits_counted) - before)) $ROUND_SECONDS" >>"$WORK/visits.txt"
+        log "visits: $(tail -1 "$WORK/visits.txt") (requests, counted at the end, 2 s later, seconds)"
+      fi
+    done
+  done
+  BASE=$on_base SERVER_PID=$on_pid
+  echo "$(visits_dropped)" >"$WORK/visits-dropped.txt"
+  log "visits dropped since the start: $(cat "$WORK/visits-dropped.txt")"
+  memory_probe big.visits-on
+  SERVER_PID=$OFF_PID memory_probe big.visits-off
+  SERVER_PID=$OFF_PID stop_server
+  OFF_PID="" SERVER_PID=$on_pid
 }
 
 # The miss path: a server whose cache holds only 1,000 links, asked for random links of the big
@@ -99,16 +156,6 @@ warm_creation() {
   "${WRK[@]}" -d10s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- form "warm-$(date +%s)" >/dev/null
   "${WRK[@]}" -d5s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- service "warm-$(date +%s)" >/dev/null
   "${WRK[@]}" -d40s -s "$BENCH_WRK_DIR/create.lua" "$BASE" -- api "warm-$(date +%s)" "$BENCH_API_KEY" >/dev/null
-}
-
-# admin_cookie: signs in as the benchmark's admin and prints the session cookie for wrk.
-admin_cookie() {
-  local jar="$WORK/admin-cookies" token
-  token=$(curl -s -c "$jar" "$BASE/login" | grep -o 'name="csrf" value="[^"]*' | head -1 | cut -d'"' -f4)
-  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$token" \
-    --data-urlencode "login:password=$SHORTENER_ADMIN_PASSWORD" \
-    -d 'login=login&login:username=admin&login:submit=x&jakarta.faces.ViewState=stateless' "$BASE/login"
-  echo "shortener-admin=$(awk '$6 == "shortener-admin" {print $7}' "$jar")"
 }
 
 # The admin's list on the big set: the first page, a page half way down (keyset: as cheap as the
@@ -166,6 +213,12 @@ main() {
 
   log "== $BIG_ROWS links"
   seed_database "$WORK/big" "$BIG_ROWS"
+  # The analytics-off server's copy, before either server has touched it.
+  cp -r "$WORK/big" "$WORK/big-off"
+  # Both big servers: every visits.lua request a visitor of its own, countries looked up. The
+  # other cases send no X-Forwarded-For (127.0.0.1, no country).
+  export SHORTENER_TRUST_PROXY=true SHORTENER_GEOIP_DB
+  SHORTENER_GEOIP_DB=$(geoip_db)
   start_server "$WORK/big"
   wait_for_preload "$WORK/big"
   memory_probe big.ready
@@ -173,6 +226,7 @@ main() {
   memory_probe big.warm
   redirect_cases big "$WORK/big/codes.txt"
   memory_probe big.after-redirects
+  visits_cases "$WORK/big/codes.txt"
   warm_creation
   # Interleaved rounds, reported as medians: two rounds of the API once differed by a third in
   # CPU per link (651 and 816 µs), too few to tell a target from noise.
