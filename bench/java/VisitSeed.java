@@ -17,8 +17,7 @@ import java.util.TreeMap;
 
 /**
  * Seeds visits into a SQLite data directory's shortener.db through the product's own {@link
- * VisitWriter}, as the click flush would write them, so every table (visit_day, visit_top,
- * visit_total, visitor_seen, visitor_salt, agent, visit) holds exactly what the product makes. The
+ * VisitWriter}, as the click flush would write them, so every table (visit_day, visit_total, visitor_seen, visitor_salt, agent, visit) holds exactly what the product makes. The
  * file is first migrated to this release's schema with the product's Flyway migrations.
  *
  * <p>Visits go to links 1..LINKS with Zipf popularity (link id = rank: link 1 is the busiest, link
