@@ -17,8 +17,9 @@ import java.util.TreeMap;
 
 /**
  * Seeds visits into a SQLite data directory's shortener.db through the product's own {@link
- * VisitWriter}, as the click flush would write them, so every table (visit_day, visit_total, visitor_seen, visitor_salt, agent, visit) holds exactly what the product makes. The
- * file is first migrated to this release's schema with the product's Flyway migrations.
+ * VisitWriter}, as the click flush would write them, so every table (visit_day, visit_total,
+ * visitor_seen, visitor_salt, agent, visit) holds exactly what the product makes. The file is first
+ * migrated to this release's schema with the product's Flyway migrations.
  *
  * <p>Visits go to links 1..LINKS with Zipf popularity (link id = rank: link 1 is the busiest, link
  * LINKS/2 a median one), in time order over the last DAYS days, BATCH records per transaction.
@@ -57,15 +58,35 @@ public class VisitSeed {
     20, 10, 8, 14, 3, 12, 5, 2, 5, 2, 1, 2, 1, 4, 2, 2, 2, 1, 1, 1, 1, 1
   };
   private static final String[] REFERRERS = {
-    null, null, null, null, "https://www.google.com/", "https://www.google.com/",
-    "https://t.co/x1y2z3", "https://www.facebook.com/", "https://news.ycombinator.com/item?id=4242",
-    "https://www.reddit.com/r/programming/comments/abc/", "android-app://com.slack/",
-    "https://mail.google.com/", "https://www.linkedin.com/feed/", "https://duckduckgo.com/",
+    null,
+    null,
+    null,
+    null,
+    "https://www.google.com/",
+    "https://www.google.com/",
+    "https://t.co/x1y2z3",
+    "https://www.facebook.com/",
+    "https://news.ycombinator.com/item?id=4242",
+    "https://www.reddit.com/r/programming/comments/abc/",
+    "android-app://com.slack/",
+    "https://mail.google.com/",
+    "https://www.linkedin.com/feed/",
+    "https://duckduckgo.com/",
   };
   // First two octets of address blocks the test database puts in a few countries (printed below).
   private static final int[][] PREFIXES = {
-    {3, 80}, {3, 80}, {3, 80}, {8, 8}, {46, 4}, {46, 4}, {51, 158}, {81, 2}, {126, 100}, {200, 147},
-    {49, 36}, {1, 1},
+    {3, 80},
+    {3, 80},
+    {3, 80},
+    {8, 8},
+    {46, 4},
+    {46, 4},
+    {51, 158},
+    {81, 2},
+    {126, 100},
+    {200, 147},
+    {49, 36},
+    {1, 1},
   };
 
   public static void main(String[] args) throws Exception {
@@ -156,12 +177,19 @@ public class VisitSeed {
     }
     double seconds = (System.nanoTime() - began) / 1e9;
     System.out.printf(
-        "RESULT %d %.1f %.0f %.0f%n", written, seconds, written / seconds, written / (writing / 1e9));
+        "RESULT %d %.1f %.0f %.0f%n",
+        written, seconds, written / seconds, written / (writing / 1e9));
   }
 
   private static String address(SplittableRandom random) {
     int[] prefix = PREFIXES[random.nextInt(PREFIXES.length)];
-    return prefix[0] + "." + prefix[1] + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    return prefix[0]
+        + "."
+        + prefix[1]
+        + "."
+        + random.nextInt(256)
+        + "."
+        + (1 + random.nextInt(254));
   }
 
   private static int rank(double[] cumulative, double value) {
