@@ -55,6 +55,8 @@ class ClickFlusherTest {
         @Override
         public void write(Connection connection) throws SQLException {
           if (fails) {
+            // Half written when it fails: the savepoint must undo this row.
+            ClickLog.append(connection, Map.of(99L, 1L));
             throw new SQLException("rider failed");
           }
           written++;

@@ -50,8 +50,33 @@ class TopValuesTest {
   @Test
   void tabsAndLineEndsInAValueCannotBreakThePacking() {
     TopValues tops = new TopValues();
-    tops.add(Dimension.PATH, "/a\tb\nc\rd", 1, 5);
-    assertEquals(Map.of("/a b c d", 1L), TopValues.parse(tops.pack()).of(Dimension.PATH));
+    tops.add(Dimension.PATH, "/a\tb\nc\rd", 1, 9);
+    tops.add(Dimension.PATH, "/tab\t", 1, 9);
+    tops.add(Dimension.PATH, "/line\n", 1, 9);
+    tops.add(Dimension.PATH, "/return\r", 1, 9);
+    tops.add(Dimension.PATH, "/plain", 1, 9);
+    assertEquals(
+        Map.of("/a b c d", 1L, "/tab ", 1L, "/line ", 1L, "/return ", 1L, "/plain", 1L),
+        TopValues.parse(tops.pack()).of(Dimension.PATH));
+  }
+
+  @Test
+  void otherDoesNotCountAsOneOfTheValues() {
+    TopValues tops = new TopValues();
+    tops.add(Dimension.OS, "", 5, 2);
+    tops.add(Dimension.OS, "Linux", 1, 2);
+    tops.add(Dimension.OS, "iOS", 1, 2);
+    tops.add(Dimension.OS, "Android", 1, 2);
+    assertEquals(Map.of("", 6L, "Linux", 1L, "iOS", 1L), tops.of(Dimension.OS));
+  }
+
+  @Test
+  void aLastLineWithoutItsLineEndAndLinesWithoutBothTabsAreRead() {
+    TopValues tops = TopValues.parse("0\ta\t1\nbroken\n\tb\t2\n1\tc\t3");
+    assertEquals(Map.of("a", 1L), tops.of(Dimension.REFERRER));
+    assertEquals(Map.of("c", 3L), tops.of(Dimension.BROWSER));
+    assertEquals(Map.of("x", 12L), TopValues.parse("2\tx\t12\n").of(Dimension.OS));
+    assertEquals(Map.of("", 4L), TopValues.parse("2\t\t4").of(Dimension.OS), "other");
   }
 
   @Test

@@ -130,6 +130,78 @@ class VisitWriterTest {
   }
 
   @Test
+  void eachRowHasItsOwnFieldsWhateverTheRowBeforeHad() throws SQLException {
+    write(
+        writer,
+        List.of(
+            visit(4, CHROME, "https://a.example/", "8.8.8.8"),
+            new VisitRecord(
+                VisitRecord.ORPHAN, "/gone", NOON, null, null, "x", false, false, false),
+            visit(4, null, null, "192.0.2.1")));
+    List<Visit> rows = rows(VisitScope.link(4));
+    assertEquals(2, rows.size());
+    assertNull(rows.get(0).userAgent(), "no agent, though the row before had one");
+    assertNull(rows.get(0).referrer());
+    assertNull(rows.get(0).orphanPath(), "a link's visit has no path");
+    Visit orphan = rows(VisitScope.ORPHANS).get(0);
+    assertNull(orphan.linkId(), "an orphan has no link, though the row before had one");
+    assertEquals("/gone", orphan.orphanPath());
+  }
+
+  @Test
+  void theBotsOfEachLinkAddUp() throws SQLException {
+    write(writer, List.of(visit(5, GOOGLEBOT, null, "x"), visit(9, SLACK, null, "x")));
+    write(writer, List.of(visit(5, SLACK, null, "x"), visit(9, CHROME, null, "x")));
+    try (Connection connection = database.getConnection()) {
+      assertEquals(Map.of(5L, 2L, 9L, 1L), VisitStats.bots(connection, List.of(5L, 9L, 12L)));
+    }
+  }
+
+  @Test
+  void botsWithoutANameAreNamedByWhatTheySent() throws SQLException {
+    write(
+        writer,
+        List.of(
+            visit(6, null, null, "x"),
+            new VisitRecord(6, null, NOON, null, null, "x", false, true, false)));
+    Map<String, Long> bots = new java.util.HashMap<>();
+    tops(6).get(Dimension.BOT).forEach(value -> bots.put(value.value(), value.visits()));
+    assertEquals(Map.of(VisitWriter.NONE, 1L, "Prefetch", 1L), bots);
+  }
+
+  @Test
+  void everyLinkTogetherKeepsMoreValuesThanOne() throws SQLException {
+    List<VisitRecord> visits = new ArrayList<>();
+    for (int i = 0; i < VisitWriter.TOP_PER_LINK + 5; i++) {
+      visits.add(visit(100 + i, CHROME, "https://site" + i + ".example/", "192.0.2.1"));
+    }
+    write(writer, visits);
+    try (Connection connection = database.getConnection()) {
+      List<TopValue> referrers =
+          VisitStats.tops(connection, VisitStats.ALL_LINKS, DAY, DAY, 1000).get(Dimension.REFERRER);
+      assertEquals(VisitWriter.TOP_PER_LINK + 5, referrers.size(), "no other: " + referrers);
+    }
+  }
+
+  @Test
+  void aFlushOfManyLinksMergesTheTopValuesOfEach() throws SQLException {
+    List<VisitRecord> visits = new ArrayList<>();
+    for (int link = 1; link <= 1_100; link++) {
+      visits.add(visit(link, CHROME, "https://news.example.org/", "192.0.2.1"));
+    }
+    write(writer, visits);
+    write(writer, visits);
+    try (Connection connection = database.getConnection()) {
+      for (long link : new long[] {1, 500, 501, 1_000, 1_001, 1_100}) {
+        assertEquals(
+            List.of(new TopValue("news.example.org", 2, false, false)),
+            VisitStats.tops(connection, link, DAY, DAY, 10).get(Dimension.REFERRER),
+            "link " + link);
+      }
+    }
+  }
+
+  @Test
   void aSecondFlushAddsToTheSameDay() throws SQLException {
     write(writer, List.of(visit(1, CHROME, null, "192.0.2.1")));
     write(writer, List.of(visit(1, CHROME, null, "192.0.2.2"), visit(1, SLACK, null, "x")));
@@ -186,6 +258,11 @@ class VisitWriterTest {
     assertEquals("US", tops.get(Dimension.COUNTRY).get(0).value());
     assertEquals(2, tops.get(Dimension.COUNTRY).get(0).visits());
     assertEquals(List.of(new TopValue("Googlebot", 1, false, false)), tops.get(Dimension.BOT));
+    assertEquals(List.of(new TopValue("Windows", 3, false, false)), tops.get(Dimension.OS));
+    assertEquals(List.of(new TopValue("Desktop", 3, false, false)), tops.get(Dimension.DEVICE));
+    assertEquals(
+        List.of(new TopValue("Googlebot", 1, false, false)),
+        tops(VisitStats.ALL_LINKS).get(Dimension.BOT));
     assertEquals(tops.get(Dimension.BROWSER), tops(VisitStats.ALL_LINKS).get(Dimension.BROWSER));
   }
 
