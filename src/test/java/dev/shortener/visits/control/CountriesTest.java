@@ -1,16 +1,24 @@
 package dev.shortener.visits.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.maxmind.db.Reader;
 import dev.shortener.platform.Setting;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +105,8 @@ class CountriesTest {
           "dns.google",
           "8.8.8",
           "8.8.8.8.",
+          "1.2.3.4.5",
+          "8.8.8.8.8",
           ".8.8.8.8",
           "8.8..8",
           "8.8.8.256",
@@ -120,6 +130,79 @@ class CountriesTest {
     assertNull(Countries.literal("localhost"), "a lookup would have found the loopback address");
     assertNull(Countries.literal("[localhost]"));
     assertEquals("8.8.8.8", Countries.literal("8.8.8.8").getHostAddress());
+  }
+
+  @Test
+  void everyPartUpTo255Counts() {
+    assertEquals("255.255.255.255", Countries.literal("255.255.255.255").getHostAddress());
+    assertNull(Countries.literal("255.255.255.256"));
+  }
+
+  @Test
+  void theLongestIpv6SpellingIsALiteral() {
+    String longest = "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255";
+    assertEquals(45, longest.length());
+    assertNotNull(Countries.literal(longest));
+    assertNotNull(Countries.literal("[" + longest + "]"));
+    assertNull(Countries.literal("0" + longest));
+  }
+
+  @Test
+  void availableWhileADatabaseIsOpen() {
+    assertFalse(countries.available());
+    countries.open(database);
+    assertTrue(countries.available());
+    countries.stop();
+    assertFalse(countries.available());
+  }
+
+  @Test
+  void openingLogsTheDatabase() {
+    Logger log = Logger.getLogger(Countries.class.getName());
+    List<String> messages = new ArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            messages.add(record.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    log.addHandler(handler);
+    try {
+      countries.open(database);
+    } finally {
+      log.removeHandler(handler);
+    }
+    assertEquals(1, messages.size(), messages::toString);
+    assertTrue(messages.get(0).contains(database.toString()), messages.get(0));
+  }
+
+  /** The reader the field holds: the tests below close it behind Countries' back. */
+  private static Reader reader(Countries countries) throws ReflectiveOperationException {
+    var field = Countries.class.getDeclaredField("reader");
+    field.setAccessible(true);
+    return (Reader) field.get(countries);
+  }
+
+  @Test
+  void shutdownClosesTheDatabase() throws Exception {
+    countries.open(database);
+    Reader reader = reader(countries);
+    countries.stop();
+    assertThrows(IOException.class, () -> reader.get(InetAddress.getByName("8.8.8.8"), Map.class));
+  }
+
+  @Test
+  void aLookupRacingShutdownHasNoCountry() throws Exception {
+    countries.open(database);
+    reader(countries).close();
+    assertNull(countries.of("8.8.8.8"));
   }
 
   @Test

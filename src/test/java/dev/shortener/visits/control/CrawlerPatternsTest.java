@@ -1,7 +1,10 @@
 package dev.shortener.visits.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.shortener.visits.entity.VisitKind;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,8 +27,19 @@ class CrawlerPatternsTest {
         "Sogou web spider?\tSogou web spide",
         "a{0,2}b\t\"\"",
         "ab+c\tab",
+        "ab^c\tab",
       })
   void requiredLiterals(String pattern, String literal) {
     assertEquals(literal, CrawlerPatterns.requiredLiteral(pattern));
+  }
+
+  @Test
+  void kindsOfTheList() {
+    CrawlerPatterns patterns = CrawlerPatterns.load();
+    assertEquals(VisitKind.BOT, patterns.kindOf("curl/8.5.0"));
+    assertEquals(VisitKind.BOT, patterns.kindOf("Go-http-client/1.1"));
+    assertEquals(VisitKind.PREVIEW, patterns.kindOf("Twitterbot/1.0"));
+    assertNull(
+        patterns.kindOf("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"));
   }
 }

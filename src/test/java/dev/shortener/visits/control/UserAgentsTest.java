@@ -11,16 +11,19 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class UserAgentsTest {
-  private static final UserAgents AGENTS = new UserAgents();
+  // A fresh instance, and so an empty cache, for every run of the class: with one per JVM a
+  // mutation-testing run would be served the answers that the unchanged code cached.
+  private static UserAgents agents;
 
   @BeforeAll
   static void init() {
-    AGENTS.init();
+    agents = new UserAgents();
+    agents.init();
   }
 
   private static void assertAgent(
       String browser, String os, String device, VisitKind kind, String userAgent) {
-    assertEquals(new Agent(browser, os, device, kind), AGENTS.classify(userAgent), userAgent);
+    assertEquals(new Agent(browser, os, device, kind), agents.classify(userAgent), userAgent);
   }
 
   @Test
@@ -117,6 +120,58 @@ class UserAgentsTest {
   }
 
   @Test
+  void moreTablets() {
+    assertAgent(
+        "Chrome",
+        "Android",
+        "Tablet",
+        VisitKind.PERSON,
+        "Mozilla/5.0 (Linux; Android 13; SM-X700) AppleWebKit/537.36 (KHTML, like Gecko)"
+            + " Chrome/120.0.0.0 Safari/537.36");
+    assertAgent(
+        "Kindle",
+        "Kindle",
+        "Tablet",
+        VisitKind.PERSON,
+        "Mozilla/5.0 (Linux; U; en-US) AppleWebKit/528.5+ (KHTML, like Gecko, Safari/528.5+)"
+            + " Version/4.0 Kindle/3.0 (screen 600x800; rotate)");
+    assertAgent(
+        "BlackBerry WebKit",
+        "BlackBerry Tablet OS",
+        "Tablet",
+        VisitKind.PERSON,
+        "Mozilla/5.0 (PlayBook; U; RIM Tablet OS 2.1.0; en-US) AppleWebKit/536.2+ (KHTML, like"
+            + " Gecko) Version/7.2.1.0 Safari/536.2+");
+  }
+
+  @Test
+  void moreDevices() {
+    assertAgent(
+        "Firefox Mobile",
+        "KaiOS",
+        "Phone",
+        VisitKind.PERSON,
+        "Mozilla/5.0 (Mobile; rv:48.0; A405DL) Gecko/48.0 Firefox/48.0 KAIOS/2.5");
+    // An unknown system whose header says "Mobi" is a phone.
+    assertAgent(null, null, "Phone", VisitKind.PERSON, "Mozilla/5.0 (Zzyzx; Mobi) Zzyzx/1.0");
+    // A Linux distribution the list does not name is a desktop by its X11.
+    assertAgent(
+        "Firefox",
+        "Mageia",
+        "Desktop",
+        VisitKind.PERSON,
+        "Mozilla/5.0 (X11; Mageia; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0");
+    // A TV's system is known, its device class is not.
+    assertAgent(
+        "Chrome",
+        "Web0S",
+        null,
+        VisitKind.PERSON,
+        "Mozilla/5.0 (Web0S; Linux/SmartTV) AppleWebKit/537.36 (KHTML, like Gecko)"
+            + " Chrome/79.0.3945.79 Safari/537.36 WebAppManager");
+  }
+
+  @Test
   void previewsOfChatAndSocialApps() {
     assertAgent(
         "Slackbot-LinkExpanding",
@@ -160,7 +215,7 @@ class UserAgentsTest {
         "Bluesky/"
       })
   void instancesOfTheListsPreviewsArePreviews(String userAgent) {
-    assertEquals(VisitKind.PREVIEW, AGENTS.classify(userAgent).kind(), userAgent);
+    assertEquals(VisitKind.PREVIEW, agents.classify(userAgent).kind(), userAgent);
   }
 
   @ParameterizedTest
@@ -174,7 +229,7 @@ class UserAgentsTest {
         "python-requests/2.31.0",
       })
   void botsOfTheList(String userAgent) {
-    Agent agent = AGENTS.classify(userAgent);
+    Agent agent = agents.classify(userAgent);
     assertEquals(VisitKind.BOT, agent.kind(), userAgent);
     assertEquals("Bot", agent.device(), userAgent);
   }
@@ -205,8 +260,10 @@ class UserAgentsTest {
   void namesAreCutAt64Characters() {
     // An iOS app's user agent starts with its name, which ua-parser takes whole.
     String name = "Z".repeat(70);
-    Agent agent = AGENTS.classify(name + "/1.0 CFNetwork/1410.0.3 Darwin/22.6.0");
+    Agent agent = agents.classify(name + "/1.0 CFNetwork/1410.0.3 Darwin/22.6.0");
     assertEquals(name.substring(0, UserAgents.FIELD_LENGTH), agent.browser());
+    String exact = "Y".repeat(UserAgents.FIELD_LENGTH);
+    assertEquals(exact, agents.classify(exact + "/1.0 CFNetwork/1410.0.3 Darwin/22.6.0").browser());
   }
 
   @Test
@@ -215,13 +272,16 @@ class UserAgentsTest {
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Chrome/131.0.0.0 Safari/537.36 ";
     String padded = chrome + " ".repeat(UserAgents.LOOKED_AT - chrome.length());
-    assertEquals(VisitKind.PERSON, AGENTS.classify(padded + "Googlebot/2.1").kind());
-    assertEquals(VisitKind.BOT, AGENTS.classify(padded.substring(13) + "Googlebot/2.1").kind());
+    assertEquals(VisitKind.PERSON, agents.classify(padded + "Googlebot/2.1").kind());
+    assertEquals(VisitKind.BOT, agents.classify(padded.substring(13) + "Googlebot/2.1").kind());
+    String exact = padded.substring(13) + "Googlebot/2.1";
+    assertEquals(UserAgents.LOOKED_AT, exact.length());
+    assertEquals(VisitKind.BOT, agents.classify(exact).kind());
   }
 
   @Test
   void repeatedUserAgentsComeFromTheCache() {
     String firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0";
-    assertSame(AGENTS.classify(firefox), AGENTS.classify(new String(firefox)));
+    assertSame(agents.classify(firefox), agents.classify(new String(firefox)));
   }
 }
