@@ -203,6 +203,102 @@ class DayChartTest {
     assertThrows(IllegalArgumentException.class, () -> DayChart.svg(gap, "V"));
   }
 
+  @Test
+  void placesGridTicksBarsAndDayLabelsAtExactCoordinates() throws Exception {
+    Document chart =
+        parse(
+            DayChart.svg(
+                List.of(
+                    new DayCount(MAY_12, 7, 0, 0, 7), new DayCount(MAY_12.plusDays(1), 3, 0, 0, 3)),
+                "V"));
+    // Ticks 0..8 over the 138px from y=170 up to y=32: 17.25px a visit.
+    List<String> ys = List.of("170", "135.5", "101", "66.5", "32");
+    assertEquals(ys, values(chart, "//g[@class='chart-grid']/line/@y1"));
+    assertEquals(ys, values(chart, "//g[@class='chart-ticks']/text/@y"));
+    assertEquals(
+        List.of("46", "46", "46", "46", "46"), values(chart, "//g[@class='chart-ticks']/text/@x"));
+    assertEquals(List.of("0", "2", "4", "6", "8"), values(chart, "//g[@class='chart-ticks']/text"));
+    // Two 330px slots, bars capped at 48px and centred in them.
+    assertEquals(List.of("193", "523"), values(chart, "//g[@class='chart-bars']//rect/@x"));
+    assertEquals(List.of("48", "48"), values(chart, "//g[@class='chart-bars']//rect/@width"));
+    assertEquals(List.of("49.25", "118.25"), values(chart, "//g[@class='chart-bars']//rect/@y"));
+    assertEquals(
+        List.of("120.75", "51.75"), values(chart, "//g[@class='chart-bars']//rect/@height"));
+    // Every day labelled, centred under its bar.
+    assertEquals(List.of("217", "547"), values(chart, "//g[@class='chart-days']/text/@x"));
+    assertEquals(
+        List.of("middle", "middle"), values(chart, "//g[@class='chart-days']/text/@text-anchor"));
+  }
+
+  @Test
+  void narrowsBarsToFourFifthsOfTheirSlotAndPinsEdgeLabelsToThePlot() throws Exception {
+    List<DayCount> days = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      days.add(new DayCount(MAY_12.plusDays(i), 1, 0, 0, 1));
+    }
+    Document chart = parse(DayChart.svg(days, "V"));
+    // 22px slots, 17.6px bars with 2.2px either side.
+    List<String> widths = values(chart, "//g[@class='chart-bars']//rect/@width");
+    assertEquals(30, widths.size());
+    assertEquals("17.6", widths.get(0));
+    List<String> xs = values(chart, "//g[@class='chart-bars']//rect/@x");
+    assertEquals("54.2", xs.get(0));
+    assertEquals("76.2", xs.get(1));
+    assertEquals("692.2", xs.get(29));
+    assertEquals(
+        List.of("52", "195", "327", "437", "569", "712"),
+        values(chart, "//g[@class='chart-days']/text/@x"));
+    assertEquals(
+        List.of("start", "middle", "middle", "middle", "middle", "end"),
+        values(chart, "//g[@class='chart-days']/text/@text-anchor"));
+  }
+
+  @Test
+  void barsOfFourPixelSlotsAreStillNarrowed() throws Exception {
+    List<DayCount> days = new ArrayList<>();
+    for (int i = 0; i < 165; i++) {
+      days.add(new DayCount(MAY_12.plusDays(i), 1, 0, 0, 1));
+    }
+    Document chart = parse(DayChart.svg(days, "V"));
+    // 660px / 165 days = exactly 4px a slot, which still gets the 80% bar.
+    List<String> widths = values(chart, "//g[@class='chart-bars']//rect/@width");
+    assertEquals("3.2", widths.get(0));
+    assertEquals("52.4", values(chart, "//g[@class='chart-bars']//rect/@x").get(0));
+  }
+
+  @Test
+  void describesASingleDayWithoutABusiestDay() throws Exception {
+    Document chart = parse(DayChart.svg(List.of(new DayCount(MAY_12, 2, 1, 1, 2)), "V"));
+    assertEquals(
+        "4 visits on 12 May 2026: 2 by people, 1 by bots, 1 link preview",
+        text(chart, "/svg/desc"));
+  }
+
+  @Test
+  void dropsUnpairedSurrogatesFromTheLabel() throws Exception {
+    String svg = DayChart.svg(List.of(new DayCount(MAY_12, 1, 0, 0, 1)), "A\uD800B\uDFFFC\uD7FFD");
+    assertEquals("ABC\uD7FFD", text(parse(svg), "/svg/title"));
+    assertTrue(svg.contains(">ABC\uD7FFD</title>"), svg);
+  }
+
+  @Test
+  void tickLabelsStopAtBillions() throws Exception {
+    Document chart =
+        parse(DayChart.svg(List.of(new DayCount(MAY_12, 2_000_000_000_000L, 0, 0, 1)), "V"));
+    assertEquals(
+        List.of("0", "500B", "1000B", "1500B", "2000B"),
+        values(chart, "//g[@class='chart-ticks']/text"));
+  }
+
+  private static List<String> values(Document chart, String expression) throws Exception {
+    NodeList found = (NodeList) xpath(chart, expression, XPathConstants.NODESET);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < found.getLength(); i++) {
+      texts.add(found.item(i).getTextContent());
+    }
+    return texts;
+  }
+
   private static Document parse(String svg) throws Exception {
     return DocumentBuilderFactory.newInstance()
         .newDocumentBuilder()
