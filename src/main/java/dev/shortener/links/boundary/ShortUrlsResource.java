@@ -2,8 +2,8 @@ package dev.shortener.links.boundary;
 
 import static dev.shortener.api.ApiJson.JSON;
 
-import dev.shortener.api.ApiDates;
 import dev.shortener.api.ApiProblem;
+import dev.shortener.api.ApiQuery;
 import dev.shortener.api.Caller;
 import dev.shortener.api.JsonBody;
 import dev.shortener.api.PATCH;
@@ -27,15 +27,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,47 +66,43 @@ public class ShortUrlsResource {
   @GET
   public JsonObject list(@Context UriInfo uri) {
     caller.require(Scope.READ, "list short URLs");
-    MultivaluedMap<String, String> query = uri.getQueryParameters();
-    Map<String, String> wrong = new LinkedHashMap<>();
-    int page = Math.max(1, whole(query, "page", 1, wrong));
-    int perPage = whole(query, "itemsPerPage", DEFAULT_PER_PAGE, wrong);
-    perPage = perPage <= 0 || perPage > MAX_PER_PAGE ? MAX_PER_PAGE : perPage;
-    List<String> tags = new ArrayList<>(values(query, "tags[]"));
-    tags.addAll(values(query, "tags"));
-    String tagsMode = Optional.ofNullable(query.getFirst("tagsMode")).orElse("any");
+    ApiQuery query = new ApiQuery(uri.getQueryParameters(), zone);
+    int page = query.page();
+    int perPage = query.perPage(DEFAULT_PER_PAGE, MAX_PER_PAGE);
+    List<String> tags = new ArrayList<>(query.all("tags[]"));
+    tags.addAll(query.all("tags"));
+    String tagsMode = Optional.ofNullable(query.text("tagsMode")).orElse("any");
     if (!tagsMode.equals("any") && !tagsMode.equals("all")) {
-      wrong.put("tagsMode", "tagsMode is any or all.");
+      query.refuse("tagsMode", "tagsMode is any or all.");
     }
     ShortUrlQuery.Order order = ShortUrlQuery.Order.DATE_CREATED;
     boolean descending = true;
-    String orderBy = query.getFirst("orderBy");
+    String orderBy = query.text("orderBy");
     if (orderBy != null && !orderBy.isBlank()) {
       String[] parts = orderBy.split("-", 2);
       order = order(parts[0]);
       descending = parts.length == 2 && parts[1].equalsIgnoreCase("DESC");
       if (order == null || (parts.length == 2 && !parts[1].matches("(?i)ASC|DESC"))) {
-        wrong.put(
+        query.refuse(
             "orderBy",
             "orderBy is a field (dateCreated, shortCode, longUrl, title, visits, nonBotVisits),"
                 + " optionally followed by -ASC or -DESC.");
         order = ShortUrlQuery.Order.DATE_CREATED;
       }
     }
-    Long from = date(query, "startDate", wrong);
-    Long until = date(query, "endDate", wrong);
-    if (!wrong.isEmpty()) {
-      throw ApiProblem.invalid(wrong);
-    }
+    Instant from = query.date("startDate");
+    Instant until = query.date("endDate");
+    query.check();
     LinkService.Page found =
         links.page(
             new ShortUrlQuery(
-                query.getFirst("searchTerm"),
+                query.text("searchTerm"),
                 tags,
                 tagsMode.equals("all"),
-                from,
-                until,
-                flag(query, "excludeMaxVisitsReached"),
-                flag(query, "excludePastValidUntil"),
+                from == null ? null : from.toEpochMilli(),
+                until == null ? null : until.toEpochMilli(),
+                query.flag("excludeMaxVisitsReached"),
+                query.flag("excludePastValidUntil"),
                 order,
                 descending,
                 page,
@@ -234,43 +228,5 @@ public class ShortUrlsResource {
       case "visits", "nonBotVisits" -> ShortUrlQuery.Order.VISITS;
       default -> null;
     };
-  }
-
-  private static List<String> values(MultivaluedMap<String, String> query, String name) {
-    List<String> values = query.get(name);
-    return values == null ? List.of() : values;
-  }
-
-  /** A parameter that is there, other than {@code false}, counts as true, as in Shlink. */
-  private static boolean flag(MultivaluedMap<String, String> query, String name) {
-    String value = query.getFirst(name);
-    return value != null && !value.equalsIgnoreCase("false");
-  }
-
-  private static int whole(
-      MultivaluedMap<String, String> query, String name, int fallback, Map<String, String> wrong) {
-    String value = query.getFirst(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException notANumber) {
-      wrong.put(name, name + " must be a whole number.");
-      return fallback;
-    }
-  }
-
-  private Long date(MultivaluedMap<String, String> query, String name, Map<String, String> wrong) {
-    String value = query.getFirst(name);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return ApiDates.parse(value, zone).toEpochMilli();
-    } catch (DateTimeException notADate) {
-      wrong.put(name, name + " must be a date such as 2026-12-01 or 2026-12-01T10:00:00+01:00.");
-      return null;
-    }
   }
 }

@@ -292,7 +292,7 @@ public final class VisitWriter {
     }
   }
 
-  /** The stored top values of the days {@code keys}, those that have a row: a query per 500. */
+  /** The stored top values of the days {@code keys}, those that have a row. */
   private static Map<DayKey, String> storedTops(Connection connection, Set<DayKey> keys)
       throws SQLException {
     Map<Long, List<Long>> linksByDay = new HashMap<>();
@@ -301,26 +301,14 @@ public final class VisitWriter {
     }
     Map<DayKey, String> stored = new HashMap<>();
     for (Map.Entry<Long, List<Long>> day : linksByDay.entrySet()) {
-      List<Long> links = day.getValue();
-      for (int from = 0; from < links.size(); from += 500) {
-        List<Long> part = links.subList(from, Math.min(links.size(), from + 500));
-        try (PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT link_id, tops FROM visit_day WHERE day = ? AND tops IS NOT NULL"
-                    + " AND link_id IN ("
-                    + String.join(", ", part.stream().map(link -> "?").toList())
-                    + ")")) {
-          query.setLong(1, day.getKey());
-          for (int i = 0; i < part.size(); i++) {
-            query.setLong(i + 2, part.get(i));
-          }
-          try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-              stored.put(new DayKey(rows.getLong(1), day.getKey()), rows.getString(2));
-            }
-          }
-        }
-      }
+      long epochDay = day.getKey();
+      IdLists.select(
+          connection,
+          "SELECT link_id, tops FROM visit_day WHERE day = ? AND tops IS NOT NULL"
+              + " AND link_id IN (ids)",
+          day.getValue(),
+          row -> stored.put(new DayKey(row.getLong(1), epochDay), row.getString(2)),
+          epochDay);
     }
     return stored;
   }
