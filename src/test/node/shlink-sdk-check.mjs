@@ -114,6 +114,7 @@ step('visits');
 const tags = await client.tagsStats();
 const ours = tags.data.find((stats) => stats.tag === tag);
 assert.equal(ours.shortUrlsCount, 1);
+assert.deepEqual(ours.visitsSummary, { total: 2, nonBots: 1, bots: 1 }, 'the tag\'s bots');
 const names = await client.listTags();
 assert.ok(names.data.includes(tag));
 await client.editTag({ oldName: tag, newName: `${tag}-renamed` });

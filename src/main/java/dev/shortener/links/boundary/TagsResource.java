@@ -49,6 +49,7 @@ public class TagsResource {
   public JsonObject names() {
     caller.require(Scope.READ, "list tags");
     List<LinkSearch.TagStats> tags = links.tags();
+    Map<String, Long> bots = visits.tagBots();
     JsonArrayBuilder data = JSON.createArrayBuilder();
     tags.forEach(tag -> data.add(tag.name()));
     return list(data, tags.size());
@@ -60,6 +61,7 @@ public class TagsResource {
   public JsonObject stats() {
     caller.require(Scope.READ, "list tags");
     List<LinkSearch.TagStats> tags = links.tags();
+    Map<String, Long> bots = visits.tagBots();
     JsonArrayBuilder data = JSON.createArrayBuilder();
     tags.forEach(
         tag ->
@@ -67,7 +69,9 @@ public class TagsResource {
                 JSON.createObjectBuilder()
                     .add("tag", tag.name())
                     .add("shortUrlsCount", tag.links())
-                    .add("visitsSummary", VisitsResource.summary(tag.clicks(), 0))));
+                    .add(
+                        "visitsSummary",
+                        VisitsResource.summary(tag.clicks(), bots.getOrDefault(tag.name(), 0L)))));
     return list(data, tags.size());
   }
 

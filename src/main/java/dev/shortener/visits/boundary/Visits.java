@@ -33,6 +33,9 @@ public class Visits {
   /** Top values shown per dimension; the rest add up as "other". */
   public static final int SHOWN = 10;
 
+  /** The end of a period that has none: later than any visit. */
+  public static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
   @Resource(lookup = Database.JNDI_NAME)
   DataSource database;
 
@@ -47,25 +50,25 @@ public class Visits {
   public Statistics statistics(long link, int days) {
     LocalDate to = today();
     LocalDate from = to.minusDays(days - 1L);
-    try (Connection connection = database.getConnection()) {
-      List<DayCount> series = VisitStats.days(connection, link, from, to);
-      long people = 0;
-      long bots = 0;
-      long previews = 0;
-      long uniques = 0;
-      for (DayCount day : series) {
-        people += day.people();
-        bots += day.bots();
-        previews += day.previews();
-        uniques += day.uniques();
-      }
-      return new Statistics(
-          series,
-          VisitStats.tops(connection, link, from, to, SHOWN),
-          new DayCount(from, people, bots, previews, uniques));
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read the visit statistics", e);
-    }
+    return read(
+        "the visit statistics",
+        connection -> {
+          List<DayCount> series = VisitStats.days(connection, link, from, to);
+          long people = 0;
+          long bots = 0;
+          long previews = 0;
+          long uniques = 0;
+          for (DayCount day : series) {
+            people += day.people();
+            bots += day.bots();
+            previews += day.previews();
+            uniques += day.uniques();
+          }
+          return new Statistics(
+              series,
+              VisitStats.tops(connection, link, from, to, SHOWN),
+              new DayCount(from, people, bots, previews, uniques));
+        });
   }
 
   /** Up to {@code most} visits written before visit {@code before} (null: the latest). */
@@ -91,12 +94,11 @@ public class Visits {
             (int) Math.min(Integer.MAX_VALUE, (long) (number - 1) * size));
     LocalDate first =
         LocalDate.ofInstant(from.isBefore(Instant.EPOCH) ? Instant.EPOCH : from, zone);
-    LocalDate last = LocalDate.ofInstant(to.isAfter(farFuture()) ? farFuture() : to, zone);
-    try (Connection connection = database.getConnection()) {
-      return new Page(visits, VisitStats.listed(connection, scope, first, last, excludeBots));
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not count the visits", e);
-    }
+    LocalDate last = LocalDate.ofInstant(to.isAfter(END_OF_TIME) ? END_OF_TIME : to, zone);
+    return read(
+        "the visits' count",
+        connection ->
+            new Page(visits, VisitStats.listed(connection, scope, first, last, excludeBots)));
   }
 
   /** Bots' and previews' visits since the statistics began of each of the links that had any. */
@@ -104,20 +106,17 @@ public class Visits {
     if (links.isEmpty()) {
       return Map.of();
     }
-    try (Connection connection = database.getConnection()) {
-      return VisitStats.bots(connection, links);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read the visit totals", e);
-    }
+    return read("the visit totals", connection -> VisitStats.bots(connection, links));
+  }
+
+  /** Bots' and previews' visits since the statistics began of the links of each tag. */
+  public Map<String, Long> tagBots() {
+    return read("the tags' visit totals", VisitStats::tagBots);
   }
 
   /** The visits of every day: every link's ({@link VisitStats#ALL_LINKS}) or the orphans'. */
   public DayCount sum(long link) {
-    try (Connection connection = database.getConnection()) {
-      return VisitStats.sum(connection, link);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read the visit totals", e);
-    }
+    return read("the visit totals", connection -> VisitStats.sum(connection, link));
   }
 
   /** Today, in {@code SHORTENER_TIME_ZONE}: the days of the statistics are the admin's. */
@@ -127,14 +126,22 @@ public class Visits {
 
   private List<Visit> page(
       VisitScope scope, Long before, long from, long to, boolean excludeBots, int most, int skip) {
-    try (Connection connection = database.getConnection()) {
-      return VisitStats.page(connection, scope, before, from, to, excludeBots, most, skip);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read the visits", e);
-    }
+    return read(
+        "the visits",
+        connection ->
+            VisitStats.page(connection, scope, before, from, to, excludeBots, most, skip));
   }
 
-  private static Instant farFuture() {
-    return Instant.parse("9999-12-31T00:00:00Z");
+  /** A read of the statistics' tables, on a connection of its own. */
+  private interface Reading<T> {
+    T from(Connection connection) throws SQLException;
+  }
+
+  private <T> T read(String what, Reading<T> reading) {
+    try (Connection connection = database.getConnection()) {
+      return reading.from(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read " + what, e);
+    }
   }
 }

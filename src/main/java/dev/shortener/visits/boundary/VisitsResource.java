@@ -3,7 +3,7 @@ package dev.shortener.visits.boundary;
 import static dev.shortener.api.ApiJson.JSON;
 
 import dev.shortener.api.ApiDates;
-import dev.shortener.api.ApiProblem;
+import dev.shortener.api.ApiQuery;
 import dev.shortener.api.Caller;
 import dev.shortener.api.Pagination;
 import dev.shortener.apikeys.entity.Scope;
@@ -24,13 +24,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Shlink's visit endpoints, {@code /rest/v3/visits}: the overview ({@code total} is every click,
@@ -90,6 +89,11 @@ public class VisitsResource {
     return visits.bots(ids);
   }
 
+  /** The bots' and link previews' visits of the links of each tag whose links had any. */
+  public Map<String, Long> tagBots() {
+    return visits.tagBots();
+  }
+
   /** Shlink's visits summary: {@code total} visits, {@code bots} of them by bots or previews. */
   public static JsonObjectBuilder summary(long total, long bots) {
     long potentialBots = Math.min(bots, total);
@@ -111,17 +115,13 @@ public class VisitsResource {
 
   /** One page of the visits of {@code scope}, as the query asks, in Shlink's shape. */
   private JsonObject list(VisitScope scope, MultivaluedMap<String, String> query) {
-    Map<String, String> wrong = new LinkedHashMap<>();
-    int page = Math.max(1, whole(query, "page", 1, wrong));
-    int perPage = whole(query, "itemsPerPage", MAX_PER_PAGE, wrong);
-    perPage = perPage <= 0 || perPage > MAX_PER_PAGE ? MAX_PER_PAGE : perPage;
-    Instant from = date(query, "startDate", Instant.EPOCH, wrong);
-    Instant to = date(query, "endDate", Instant.parse("9999-12-31T00:00:00Z"), wrong);
-    if (!wrong.isEmpty()) {
-      throw ApiProblem.invalid(wrong);
-    }
-    String excludeBots = query.getFirst("excludeBots");
-    boolean people = excludeBots != null && !excludeBots.equalsIgnoreCase("false");
+    ApiQuery read = new ApiQuery(query, zone);
+    int page = read.page();
+    int perPage = read.perPage(MAX_PER_PAGE, MAX_PER_PAGE);
+    Instant from = Objects.requireNonNullElse(read.date("startDate"), Instant.EPOCH);
+    Instant to = Objects.requireNonNullElse(read.date("endDate"), Visits.END_OF_TIME);
+    boolean people = read.flag("excludeBots");
+    read.check();
     Visits.Page found = visits.page(scope, from, to, people, page, perPage);
     JsonArrayBuilder data = JSON.createArrayBuilder();
     found.visits().forEach(visit -> data.add(json(visit)));
@@ -168,36 +168,5 @@ public class VisitsResource {
   /** A path of one segment that could be a code or an alias. */
   private static boolean keyLike(String path) {
     return path != null && path.matches("/[A-Za-z0-9_-]{1,64}");
-  }
-
-  private static int whole(
-      MultivaluedMap<String, String> query, String name, int fallback, Map<String, String> wrong) {
-    String value = query.getFirst(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException notANumber) {
-      wrong.put(name, name + " must be a whole number.");
-      return fallback;
-    }
-  }
-
-  private Instant date(
-      MultivaluedMap<String, String> query,
-      String name,
-      Instant fallback,
-      Map<String, String> wrong) {
-    String value = query.getFirst(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return ApiDates.parse(value, zone);
-    } catch (DateTimeException notADate) {
-      wrong.put(name, name + " must be a date such as 2026-12-01 or 2026-12-01T10:00:00+01:00.");
-      return fallback;
-    }
   }
 }

@@ -210,25 +210,29 @@ public final class VisitStats {
     }
   }
 
+  /** The visits by bots and link previews of the links of each tag whose links had any. */
+  public static Map<String, Long> tagBots(Connection connection) throws SQLException {
+    Map<String, Long> bots = new HashMap<>();
+    try (PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT t.name, SUM(v.bots) FROM tag t JOIN link_tag lt ON lt.tag_id = t.id"
+                    + " JOIN visit_total v ON v.link_id = lt.link_id GROUP BY t.name");
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        bots.put(rows.getString(1), rows.getLong(2));
+      }
+    }
+    return bots;
+  }
+
   /** The visits by bots and link previews of each of {@code links} that had any. */
   public static Map<Long, Long> bots(Connection connection, List<Long> links) throws SQLException {
     Map<Long, Long> bots = new HashMap<>();
-    for (int from = 0; from < links.size(); from += 500) {
-      List<Long> part = links.subList(from, Math.min(links.size(), from + 500));
-      String marks = String.join(", ", part.stream().map(id -> "?").toList());
-      try (PreparedStatement query =
-          connection.prepareStatement(
-              "SELECT link_id, bots FROM visit_total WHERE link_id IN (" + marks + ")")) {
-        for (int i = 0; i < part.size(); i++) {
-          query.setLong(i + 1, part.get(i));
-        }
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            bots.put(rows.getLong(1), rows.getLong(2));
-          }
-        }
-      }
-    }
+    IdLists.select(
+        connection,
+        "SELECT link_id, bots FROM visit_total WHERE link_id IN (ids)",
+        links,
+        row -> bots.put(row.getLong(1), row.getLong(2)));
     return bots;
   }
 
