@@ -49,7 +49,6 @@ public class TagsResource {
   public JsonObject names() {
     caller.require(Scope.READ, "list tags");
     List<LinkSearch.TagStats> tags = links.tags();
-    Map<String, Long> bots = visits.tagBots();
     JsonArrayBuilder data = JSON.createArrayBuilder();
     tags.forEach(tag -> data.add(tag.name()));
     return list(data, tags.size());
