@@ -23,9 +23,11 @@ import java.util.TreeMap;
  *
  * <p>Visits go to links 1..LINKS with Zipf popularity (link id = rank: link 1 is the busiest, link
  * LINKS/2 a median one), in time order over the last DAYS days, BATCH records per transaction.
+ * With {@code uniform}, every link is as likely as any other, as bench/run.sh's analytics rounds
+ * send them (bench/flush.sh), and DAYS 0 puts every visit a minute ago.
  *
  * <p>Usage: {@code java -cp target/classes:WEB-INF/lib/*:jakarta-api.jar bench/java/VisitSeed.java
- * DB_FILE LINKS VISITS DAYS GEOIP_MMDB [BATCH]}
+ * DB_FILE LINKS VISITS DAYS GEOIP_MMDB [BATCH [uniform]]}
  */
 public class VisitSeed {
 
@@ -96,6 +98,7 @@ public class VisitSeed {
     int days = Integer.parseInt(args[3]);
     Path geoip = Path.of(args[4]);
     int batchSize = args.length > 5 ? Integer.parseInt(args[5]) : 20_000;
+    boolean uniform = args.length > 6 && args[6].equals("uniform");
 
     SQLiteFileDataSource database = new SQLiteFileDataSource();
     database.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
@@ -142,7 +145,8 @@ public class VisitSeed {
       List<VisitRecord> batch = new ArrayList<>(batchSize);
       for (long i = 0; i < total; i++) {
         long time = start + (long) (i * step);
-        int link = rank(popularity, random.nextDouble() * sum) + 1;
+        int link =
+            uniform ? 1 + random.nextInt(links) : rank(popularity, random.nextDouble() * sum) + 1;
         int pick = random.nextInt(weights);
         int agent = 0;
         while (agentCumulative[agent] <= pick) {
