@@ -22,9 +22,9 @@ import java.util.TreeMap;
  * migrated to this release's schema with the product's Flyway migrations.
  *
  * <p>Visits go to links 1..LINKS with Zipf popularity (link id = rank: link 1 is the busiest, link
- * LINKS/2 a median one), in time order over the last DAYS days, BATCH records per transaction.
- * With {@code uniform}, every link is as likely as any other, as bench/run.sh's analytics rounds
- * send them (bench/flush.sh), and DAYS 0 puts every visit a minute ago.
+ * LINKS/2 a median one), in time order over the last DAYS days, BATCH records per transaction. With
+ * {@code uniform}, every link is as likely as any other, as bench/run.sh's analytics rounds send
+ * them (bench/flush.sh), and DAYS 0 puts every visit a minute ago.
  *
  * <p>Usage: {@code java -cp target/classes:WEB-INF/lib/*:jakarta-api.jar bench/java/VisitSeed.java
  * DB_FILE LINKS VISITS DAYS GEOIP_MMDB [BATCH [uniform]]}
