@@ -441,6 +441,7 @@ class ApiIT {
 
   @Test
   void keysAreCheckedAndFailuresLimitedPerAddress() {
+    long started = System.nanoTime();
     Api anonymous = new Api(root, null);
     JsonObject missing =
         Api.problem(anonymous.get("/rest/v3/short-urls"), 401, "missing-authentication");
@@ -466,7 +467,10 @@ class ApiIT {
       }
     }
     Api.problem(last, 429, "too-many-requests");
-    assertTrue(refused >= 31 && refused <= 33, "30 wrong keys a minute, then 429: " + refused);
+    int most = 33 + refilled(started, 30);
+    assertTrue(
+        refused >= 31 && refused <= most,
+        "30 wrong keys a minute, then 429: " + refused + " (at most " + most + ")");
     assertTrue(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow()) > 0);
     Api.problem(new Api(root, "not-a-key").get("/rest/v3/tags"), 401, "invalid-api-key");
   }
@@ -474,6 +478,7 @@ class ApiIT {
   @Test
   void eachKeyHasALimitOfItsOwn() {
     Api busy = Api.withNewKey(root, "read");
+    long started = System.nanoTime();
     int served = 0;
     HttpResponse<String> answer = busy.get("/rest/v3/tags");
     while (answer.statusCode() == 200 && served < 1_000) {
@@ -482,8 +487,21 @@ class ApiIT {
     }
     Api.problem(answer, 429, "too-many-requests");
     // 400 at once, and a few more as the bucket refills (400 a minute) while they are served.
-    assertTrue(served >= 400 && served <= 520, "pom.xml allows 400 a minute, served " + served);
+    int most = 400 + refilled(started, 400);
+    assertTrue(
+        served >= 400 && served <= most,
+        "pom.xml allows 400 a minute, served " + served + " (at most " + most + ")");
     assertEquals(200, admin.get("/rest/v3/tags").statusCode(), "other keys go on");
+  }
+
+  /**
+   * What a bucket of {@code perMinute} has refilled since {@code started}, rounded up, plus one
+   * request that may have been in flight: a loaded machine serves the requests slower, and the
+   * limit lets more through meanwhile, as it should.
+   */
+  private static int refilled(long started, int perMinute) {
+    double minutes = (System.nanoTime() - started) / 60e9;
+    return (int) Math.ceil(minutes * perMinute) + 1;
   }
 
   /** Each scope against each endpoint: what it may do answers, the rest is 403. */
