@@ -143,8 +143,9 @@ public final class VisitWriter {
    * One flush's sums, before they are written. Each visit looks up its link's day once and every
    * link's day once, and the rows go out in their tables' key order, so that SQLite's inserts walk
    * each B-tree from one end to the other instead of jumping around it. Under visits spread over 1
-   * M links, as {@code bench/run.sh} sends them, this cut a flush's cost from 28-36 µs a visit to
-   * 19-24 (most of the Java side had been hash lookups, one per count and top value).
+   * M links, as {@code bench/run.sh} sends them, this cut a flush's cost from 33-34 µs a visit to
+   * 24-26 ({@code bench/flush.sh}; most of the Java side had been hash lookups, one per count and
+   * top value).
    */
   private static final class Sums {
     final Map<DayKey, Day> days;
