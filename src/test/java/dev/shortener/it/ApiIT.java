@@ -467,7 +467,7 @@ class ApiIT {
       }
     }
     Api.problem(last, 429, "too-many-requests");
-    int most = 33 + refilled(started, 30);
+    int most = 31 + refilled(started, 30);
     assertTrue(
         refused >= 31 && refused <= most,
         "30 wrong keys a minute, then 429: " + refused + " (at most " + most + ")");
