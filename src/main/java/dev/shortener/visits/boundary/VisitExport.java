@@ -6,6 +6,7 @@ import dev.shortener.links.entity.Link;
 import dev.shortener.visits.control.VisitScope;
 import dev.shortener.visits.control.VisitStats;
 import dev.shortener.visits.entity.Visit;
+import dev.shortener.web.Csv;
 import dev.shortener.web.ErrorPage;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -64,49 +65,28 @@ public class VisitExport extends HttpServlet {
     ZoneId zone = LinkService.zone();
     Writer out = response.getWriter();
     out.write(
-        "date,kind,potential_bot,link_id,path,referrer,browser,os,device,country,user_agent\r\n");
+        "date,kind,potential_bot,link_id,path,referrer,browser,os,device,country,user_agent"
+            + Csv.END);
     Long before = null;
     List<Visit> batch;
     do {
       batch = visits.latest(VisitScope.link(link), before, BATCH);
       for (Visit visit : batch) {
         out.write(ApiDates.format(visit.time(), zone));
-        cell(out, visit.kind().name().toLowerCase(Locale.ROOT));
-        cell(out, Boolean.toString(visit.kind().potentialBot()));
-        cell(out, visit.linkId() == null ? "" : visit.linkId().toString());
-        cell(out, visit.orphanPath());
-        cell(out, visit.referrer());
-        cell(out, visit.browser());
-        cell(out, visit.os());
-        cell(out, visit.device());
-        cell(out, visit.country());
-        cell(out, visit.userAgent());
-        out.write("\r\n");
+        Csv.cell(out, visit.kind().name().toLowerCase(Locale.ROOT));
+        Csv.cell(out, Boolean.toString(visit.kind().potentialBot()));
+        Csv.cell(out, visit.linkId() == null ? "" : visit.linkId().toString());
+        Csv.cell(out, visit.orphanPath());
+        Csv.cell(out, visit.referrer());
+        Csv.cell(out, visit.browser());
+        Csv.cell(out, visit.os());
+        Csv.cell(out, visit.device());
+        Csv.cell(out, visit.country());
+        Csv.cell(out, visit.userAgent());
+        out.write(Csv.END);
         before = visit.id();
       }
     } while (batch.size() == BATCH);
     out.flush();
-  }
-
-  /**
-   * A comma, then the value quoted as RFC 4180 says when it needs it; a value a spreadsheet would
-   * run as a formula ({@code =}, {@code +}, {@code -}, {@code @}) gets a leading apostrophe.
-   */
-  static void cell(Writer out, String value) throws IOException {
-    out.write(',');
-    if (value == null || value.isEmpty()) {
-      return;
-    }
-    String text = "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    if (text.indexOf(',') >= 0
-        || text.indexOf('"') >= 0
-        || text.indexOf('\n') >= 0
-        || text.indexOf('\r') >= 0) {
-      out.write('"');
-      out.write(text.replace("\"", "\"\""));
-      out.write('"');
-    } else {
-      out.write(text);
-    }
   }
 }
