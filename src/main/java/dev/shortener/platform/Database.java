@@ -44,7 +44,7 @@ public class Database {
   public static final String JNDI_NAME = "java:app/jdbc/shortener";
 
   /** The database file's name inside the data directory. */
-  static final String FILE = "shortener.db";
+  public static final String FILE = "shortener.db";
 
   /**
    * A connection of its own to the same database, with the same settings, outside the server's

@@ -22,10 +22,24 @@ public final class ShortCodes {
   private static final Pattern ALPHANUMERIC = Pattern.compile("[0-9A-Za-z]+");
 
   private final Hashids hashids;
+  private final String salt;
+  private final int minLength;
 
   /** Codes for {@code salt}, at least {@code minLength} characters long. */
   public ShortCodes(String salt, int minLength) {
     this.hashids = new Hashids(salt, minLength);
+    this.salt = salt;
+    this.minLength = minLength;
+  }
+
+  /** The salt the codes are made with, which a backup must keep beside the database. */
+  public String salt() {
+    return salt;
+  }
+
+  /** The shortest code. */
+  public int minLength() {
+    return minLength;
   }
 
   /** The code of a row id. */
