@@ -400,6 +400,39 @@ class BrowserIT {
   }
 
   /**
+   * The admin finds the exports and the backup through the navigation, on a page that is accessible
+   * in each look.
+   */
+  @ParameterizedTest
+  @EnumSource(Look.class)
+  void adminFindsTheExportsAndTheBackup(Look look) throws Exception {
+    try (Browser browser = new Browser(look)) {
+      WebDriver driver = browser.driver;
+      driver.get(base + "login?next=/admin/links");
+      signIn(browser, PASSWORD);
+      browser.clickToNextPage(driver.findElement(By.linkText("Export")));
+      assertEquals("Export and backup", driver.findElement(By.tagName("h1")).getText());
+      assertTrue(
+          driver
+              .findElement(By.id("export-csv"))
+              .getDomAttribute("href")
+              .endsWith("/admin/links.csv"));
+      assertTrue(
+          driver
+              .findElement(By.id("export-json"))
+              .getDomAttribute("href")
+              .endsWith("/admin/links.json"));
+      assertEquals(
+          1,
+          driver.findElements(By.id("backup")).size()
+              + driver.findElements(By.id("backup-postgresql")).size(),
+          "the backup of this database, one way or the other");
+      browser.screenshot("export");
+      browser.assertAccessible("export and backup");
+    }
+  }
+
+  /**
    * The admin reads a link's visits and the overview: the totals, the chart with its table of
    * numbers, the top values and the latest visits, accessible in each look.
    */

@@ -96,6 +96,23 @@ final class Site {
     return send(request);
   }
 
+  /** A GET whose answer is kept as bytes, for downloads such as a backup's zip. */
+  HttpResponse<byte[]> download(String path) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(uri(path))
+              .header("X-Forwarded-For", address)
+              .timeout(Duration.ofSeconds(60))
+              .build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Any method, with an optional body and headers. */
   HttpResponse<String> request(String method, String path, String body, String... headers) {
     HttpRequest.Builder request =
