@@ -282,9 +282,10 @@ class ApiIT {
     assertEquals(302, visitor.get("/" + second).statusCode());
     assertEquals(302, visitor.get("/" + second).statusCode());
     assertEquals(302, visitor.get("/" + third).statusCode());
-    flushed();
-
     String byTag = "/rest/v3/short-urls?tags%5B%5D=" + tag;
+    Eventually.until(
+        () -> codes(admin.get(byTag + "&orderBy=visits-DESC")),
+        order -> order.equals(List.of(second, third, first)));
     assertEquals(List.of(third, second, first), codes(admin.get(byTag)), "newest first");
     assertEquals(
         List.of(second, third, first),
@@ -350,14 +351,16 @@ class ApiIT {
         admin,
         "{\"longUrl\":\"" + unique("t2") + "\",\"tags\":[\"" + tag + "\",\"" + taken + "\"]}");
     assertEquals(302, visitor.get("/" + code).statusCode());
-    flushed();
     assertTrue(strings(tagData(admin.get("/rest/v3/tags"))).contains(tag));
     JsonObject stats =
-        tagData(admin.get("/rest/v3/tags/stats")).stream()
-            .map(item -> item.asJsonObject())
-            .filter(item -> item.getString("tag").equals(tag))
-            .findFirst()
-            .orElseThrow();
+        Eventually.until(
+            () ->
+                tagData(admin.get("/rest/v3/tags/stats")).stream()
+                    .map(item -> item.asJsonObject())
+                    .filter(item -> item.getString("tag").equals(tag))
+                    .findFirst()
+                    .orElseThrow(),
+            item -> item.getJsonObject("visitsSummary").getInt("total") >= 1);
     assertEquals(2, stats.getInt("shortUrlsCount"));
     assertEquals(1, stats.getJsonObject("visitsSummary").getInt("total"));
 
@@ -662,15 +665,6 @@ class ApiIT {
     fields.put(formId + ":go", "Revoke");
     fields.put("jakarta.faces.ViewState", "stateless");
     return fields;
-  }
-
-  /** Waits for the clicks counted in memory to reach the database (pom.xml: 1 s by default). */
-  private static void flushed() {
-    try {
-      Thread.sleep(1_500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static List<String> strings(JsonArray array) {

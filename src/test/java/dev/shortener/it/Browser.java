@@ -149,7 +149,7 @@ final class Browser implements AutoCloseable {
    * Waits up to ten seconds for {@code condition}; the server shares two cores with the browser.
    */
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(10));
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
   /** Clicks a link or a submit button and waits until the next page has replaced this one. */

@@ -72,10 +72,11 @@ class StatsIT {
       }
       clicked.add(path.substring(1));
     }
-    // Until every click is flushed (once a second), at most ten seconds. Meanwhile a flush between
+    // Until every click is flushed (once a second), at most thirty seconds. Meanwhile a flush
+    // between
     // two pages reorders them, so a link may show twice or not at all: only once the counts stand
     // still must every link appear once.
-    for (int attempt = 0; attempt < 50; attempt++) {
+    for (int attempt = 0; attempt < 150; attempt++) {
       Map<String, Long> rows;
       try {
         rows = allRows(admin);

@@ -168,7 +168,7 @@ class TransferIT {
 
     // The click flush runs once a second: the export folds what it wrote.
     Map<String, String> clicked = null;
-    for (int attempt = 0; attempt < 50; attempt++) {
+    for (int attempt = 0; attempt < 150; attempt++) {
       String body = csv(admin);
       assertFalse(body.contains("export-secret-4711"), "no password");
       assertFalse(body.contains("pbkdf2"), "no password hash");

@@ -55,7 +55,7 @@ class VisitsIT {
   /** The link's visits as the API lists them, once the flush wrote {@code expected} of them. */
   private static JsonArray listed(Api api, String path, int expected) throws InterruptedException {
     JsonArray data = null;
-    for (int attempt = 0; attempt < 50; attempt++) {
+    for (int attempt = 0; attempt < 150; attempt++) {
       HttpResponse<String> answer = api.get(path);
       assertEquals(200, answer.statusCode(), answer.body());
       data = Api.json(answer).getJsonObject("visits").getJsonArray("data");
@@ -150,7 +150,7 @@ class VisitsIT {
     assertEquals(404, visitor.get(path, "User-Agent", CHROME).statusCode());
     Api api = new Api(base.toURI(), Api.INITIAL_KEY);
     JsonObject orphan = null;
-    for (int attempt = 0; attempt < 50 && orphan == null; attempt++) {
+    for (int attempt = 0; attempt < 150 && orphan == null; attempt++) {
       JsonArray data =
           Api.json(api.get("/rest/v3/visits/orphan")).getJsonObject("visits").getJsonArray("data");
       orphan =

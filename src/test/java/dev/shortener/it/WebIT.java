@@ -231,7 +231,7 @@ class WebIT {
     assertTrue(login.headers().firstValue("Location").orElseThrow().endsWith("/stats"));
 
     long clicks = -1;
-    for (int attempt = 0; attempt < 50 && clicks < 3; attempt++) {
+    for (int attempt = 0; attempt < 300 && clicks < 3; attempt++) {
       Thread.sleep(100);
       clicks = clicksOf(url);
     }
