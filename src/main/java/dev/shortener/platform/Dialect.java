@@ -2,7 +2,9 @@ package dev.shortener.platform;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,6 +168,44 @@ public enum Dialect {
           connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
         lock.setLong(1, key);
         lock.executeQuery().close();
+      }
+    }
+  }
+
+  /**
+   * Makes sure no link id up to {@code highest} is ever handed out, in the caller's transaction:
+   * after an import that kept its ids, the ids of its refused rows stay reserved as well.
+   */
+  public void reserveLinkIds(Connection connection, long highest) throws SQLException {
+    if (this == POSTGRESQL) {
+      String sequence;
+      try (Statement name = connection.createStatement();
+          ResultSet row = name.executeQuery("SELECT pg_get_serial_sequence('link', 'id')")) {
+        row.next();
+        sequence = row.getString(1);
+      }
+      // Only ever forwards: a server handing out ids meanwhile is never sent back.
+      try (PreparedStatement reserve =
+          connection.prepareStatement(
+              "SELECT setval('" + sequence + "', ?) FROM " + sequence + " WHERE last_value < ?")) {
+        reserve.setLong(1, highest);
+        reserve.setLong(2, highest);
+        reserve.executeQuery().close();
+      }
+      return;
+    }
+    // AUTOINCREMENT hands out one more than the larger of this mark and the largest id.
+    try (PreparedStatement reserve =
+        connection.prepareStatement(
+            "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'link'")) {
+      reserve.setLong(1, highest);
+      if (reserve.executeUpdate() == 0) {
+        try (PreparedStatement first =
+            connection.prepareStatement(
+                "INSERT INTO sqlite_sequence (name, seq) VALUES ('link', ?)")) {
+          first.setLong(1, highest);
+          first.executeUpdate();
+        }
       }
     }
   }

@@ -12,6 +12,9 @@ public final class Csv {
   /** The end of a row. */
   public static final String END = "\r\n";
 
+  /** The characters a spreadsheet takes as the start of a formula. */
+  private static final String FORMULA = "=+-@";
+
   private Csv() {}
 
   /** {@code value} as the first cell of a row. */
@@ -26,14 +29,25 @@ public final class Csv {
   }
 
   /**
+   * {@code cell} as it was before {@link #cell} guarded it: one leading apostrophe fewer on a value
+   * whose apostrophes are followed by a formula's first character. The CSV import reads the
+   * export's cells back with this, so that a title such as {@code =1+1} comes back unchanged.
+   */
+  public static String unguarded(String cell) {
+    return isGuarded(cell) ? cell.substring(1) : cell;
+  }
+
+  /**
    * A value that starts with {@code =}, {@code +}, {@code -} or {@code @} gets a leading
-   * apostrophe, which spreadsheets show as text instead of running it as a formula.
+   * apostrophe, which spreadsheets show as text instead of running it as a formula; so does one
+   * that starts with apostrophes and then one of those, so that {@link #unguarded} can tell the
+   * guard from the value.
    */
   private static void write(Writer out, String value) throws IOException {
     if (value == null || value.isEmpty()) {
       return;
     }
-    String text = "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    String text = needsGuard(value) ? "'" + value : value;
     if (text.indexOf(',') >= 0
         || text.indexOf('"') >= 0
         || text.indexOf('\n') >= 0
@@ -44,5 +58,17 @@ public final class Csv {
     } else {
       out.write(text);
     }
+  }
+
+  private static boolean needsGuard(String value) {
+    int first = 0;
+    while (first < value.length() && value.charAt(first) == '\'') {
+      first++;
+    }
+    return first < value.length() && FORMULA.indexOf(value.charAt(first)) >= 0;
+  }
+
+  private static boolean isGuarded(String cell) {
+    return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && needsGuard(cell);
   }
 }

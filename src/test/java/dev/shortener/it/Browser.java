@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
@@ -171,6 +172,16 @@ final class Browser implements AutoCloseable {
       }
       throw noNextPage;
     }
+  }
+
+  /**
+   * Presses a button with the keyboard (Enter), as a person tabbing through a form does, and waits
+   * for the next page. Where a form has buttons side by side, a click at the coordinates computed
+   * before a reflow can land on the neighbour; a key press goes to the focused button itself.
+   */
+  void pressToNextPage(WebElement button) {
+    button.sendKeys(Keys.ENTER);
+    waiting().until(replaced -> isGone(button));
   }
 
   /**

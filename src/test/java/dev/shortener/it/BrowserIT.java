@@ -15,6 +15,8 @@ import com.google.zxing.qrcode.QRCodeReader;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -400,18 +402,27 @@ class BrowserIT {
   }
 
   /**
-   * The admin finds the exports and the backup through the navigation, on a page that is accessible
-   * in each look.
+   * The admin imports a spreadsheet through the navigation: uploads it, sees its first rows and
+   * maps its columns, dry-runs and imports it, and finds the exports and the backup below, on pages
+   * that are accessible in each look.
    */
   @ParameterizedTest
   @EnumSource(Look.class)
-  void adminFindsTheExportsAndTheBackup(Look look) throws Exception {
+  void adminImportsASpreadsheetAndFindsTheExportsAndTheBackup(Look look) throws Exception {
+    String alias = "browser-import-" + UUID.randomUUID().toString().substring(0, 8);
+    Path file = Files.createTempFile("import", ".csv");
+    Files.writeString(
+        file,
+        "Where to;x,Nickname,Notes\r\nhttps://example.com/browser-import,"
+            + alias
+            + ",kept\r\n"
+            + "ftp://example.com/refused,,refused\r\n");
     try (Browser browser = new Browser(look)) {
       WebDriver driver = browser.driver;
       driver.get(base + "login?next=/admin/links");
       signIn(browser, PASSWORD);
-      browser.clickToNextPage(driver.findElement(By.linkText("Export")));
-      assertEquals("Export and backup", driver.findElement(By.tagName("h1")).getText());
+      browser.clickToNextPage(driver.findElement(By.linkText("Import")));
+      assertEquals("Import and export", driver.findElement(By.tagName("h1")).getText());
       assertTrue(
           driver
               .findElement(By.id("export-csv"))
@@ -427,8 +438,44 @@ class BrowserIT {
           driver.findElements(By.id("backup")).size()
               + driver.findElements(By.id("backup-postgresql")).size(),
           "the backup of this database, one way or the other");
-      browser.screenshot("export");
-      browser.assertAccessible("export and backup");
+      browser.screenshot("import");
+      browser.assertAccessible("import and export");
+
+      driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+      browser.clickToNextPage(driver.findElement(By.id("upload-button")));
+      assertTrue(
+          driver.findElement(By.id("import-preview")).getText().contains(alias),
+          "the first rows are shown");
+      new Select(driver.findElement(By.id("import-form:map:0:column")))
+          .selectByVisibleText("1: Where to;x");
+      new Select(driver.findElement(By.id("import-form:map:1:column")))
+          .selectByVisibleText("2: Nickname");
+      browser.screenshot("import-mapping");
+      browser.assertAccessible("import mapping");
+
+      browser.pressToNextPage(driver.findElement(By.id("import-form:dry-run")));
+      browser.waiting().until(textToBePresentInElementLocated(By.id("import-state"), "Dry run"));
+      assertEquals("1", driver.findElement(By.id("import-imported")).getText());
+      assertEquals("1", driver.findElement(By.id("import-skipped")).getText());
+      assertTrue(driver.findElement(By.id("import-problems")).getText().contains("Line 3"));
+      browser.assertAccessible("import dry run");
+      assertEquals(404, new Site(URI.create(base)).get("/" + alias).statusCode(), "not yet");
+
+      new Select(driver.findElement(By.id("import-form:map:0:column")))
+          .selectByVisibleText("1: Where to;x");
+      new Select(driver.findElement(By.id("import-form:map:1:column")))
+          .selectByVisibleText("2: Nickname");
+      browser.pressToNextPage(driver.findElement(By.id("import-form:run")));
+      browser.waiting().until(textToBePresentInElementLocated(By.id("import-state"), "Import"));
+      assertEquals("1", driver.findElement(By.id("import-imported")).getText());
+      browser.screenshot("import-done");
+      browser.assertAccessible("import done");
+      assertEquals(302, new Site(URI.create(base)).get("/" + alias).statusCode(), "imported");
+
+      browser.pressToNextPage(driver.findElement(By.id("import-form:discard")));
+      assertEquals(1, driver.findElements(By.id("upload-button")).size(), "ready for the next");
+    } finally {
+      Files.delete(file);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.shortener.it;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -138,6 +139,40 @@ final class Site {
       request.headers(headers);
     }
     return send(request);
+  }
+
+  /**
+   * A browser's multipart post of a file input {@code file} ({@code name}, {@code content}) and
+   * plain {@code fields}, as the import page's upload form sends it.
+   */
+  HttpResponse<String> upload(
+      String path, String name, byte[] content, Map<String, String> fields) {
+    String boundary = "----shortener-it-" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach(
+        (field, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + field
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   HttpResponse<String> head(String path) {

@@ -95,7 +95,7 @@ class TransferIT {
   }
 
   /** The export's rows by code, each as column name to value. */
-  private static Map<String, Map<String, String>> byCode(String csv) {
+  static Map<String, Map<String, String>> byCode(String csv) {
     List<List<String>> rows = parse(csv);
     assertEquals(HEADER, String.join(",", rows.get(0)));
     Map<String, Map<String, String>> links = new LinkedHashMap<>();
@@ -118,7 +118,7 @@ class TransferIT {
         .orElseThrow(() -> new AssertionError("no row for " + alias));
   }
 
-  private static String csv(Admin admin) {
+  static String csv(Admin admin) {
     HttpResponse<String> export = admin.site.get("/admin/links.csv");
     assertEquals(200, export.statusCode());
     assertTrue(

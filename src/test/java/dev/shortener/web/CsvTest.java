@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvTest {
@@ -34,5 +35,13 @@ class CsvTest {
     assertEquals("'=1+1,'+1,'-1,'@SUM(A1)", row("=1+1", "+1", "-1", "@SUM(A1)"));
     assertEquals("\"'=a,b\"", row("=a,b"));
     assertEquals("x=1", row("x=1"));
+  }
+
+  @Test
+  void anApostropheBeforeAFormulaIsGuardedTooSoThatReadingBackIsExact() throws IOException {
+    assertEquals("'''=x,'x", row("''=x", "'x"));
+    for (String value : List.of("=1+1", "'=x", "''-1", "'x", "x", "'", "-")) {
+      assertEquals(value, Csv.unguarded(row(value)), value);
+    }
   }
 }

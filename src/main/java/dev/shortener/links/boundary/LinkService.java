@@ -102,7 +102,7 @@ public class LinkService {
     } catch (AliasTakenException taken) {
       throw aliasTaken(values.alias());
     }
-    created.fire(new LinkCreated(row(id, values)));
+    created.fire(new LinkCreated(LinkRow.of(id, values)));
     return LinkDetails.of(id, key(id, values.alias()), values, now);
   }
 
@@ -323,21 +323,5 @@ public class LinkService {
         link.isForwardQuery(),
         link.isCrawlable(),
         link.isDisabled());
-  }
-
-  private static LinkRow row(long id, LinkValues values) {
-    return new LinkRow(
-        id,
-        values.original(),
-        values.alias(),
-        values.disabled(),
-        values.validFrom(),
-        values.validUntil(),
-        values.maxVisits(),
-        values.fallbackUrl(),
-        values.passwordHash(),
-        values.redirectType(),
-        values.forwardQuery(),
-        values.crawlable());
   }
 }

@@ -23,6 +23,23 @@ public record LinkRow(
       "id, original, alias, disabled, valid_from, valid_until, max_visits, fallback_url,"
           + " password_hash, redirect_type, forward_query, crawlable";
 
+  /** The row of link {@code id}, just written with {@code values}. */
+  public static LinkRow of(long id, LinkValues values) {
+    return new LinkRow(
+        id,
+        values.original(),
+        values.alias(),
+        values.disabled(),
+        values.validFrom(),
+        values.validUntil(),
+        values.maxVisits(),
+        values.fallbackUrl(),
+        values.passwordHash(),
+        values.redirectType(),
+        values.forwardQuery(),
+        values.crawlable());
+  }
+
   /** The row a result set stands on, with the columns of {@link #COLUMNS}. */
   static LinkRow read(java.sql.ResultSet row) throws java.sql.SQLException {
     return new LinkRow(

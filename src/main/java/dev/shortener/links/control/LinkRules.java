@@ -199,6 +199,19 @@ public final class LinkRules {
   }
 
   /**
+   * The instant {@code text} names, read as {@link #apply} reads a link's dates (field {@code
+   * field} in the refusal); empty is null. For imports, whose creation dates follow the same rules.
+   */
+  public Long dateTime(String text, String field) throws InvalidLinkException {
+    Map<String, String> refused = new LinkedHashMap<>();
+    Long time = time(text, field, refused);
+    if (!refused.isEmpty()) {
+      throw new InvalidLinkException(refused);
+    }
+    return time;
+  }
+
+  /**
    * A date and time with an offset ({@code 2026-12-31T23:59:00+01:00}, {@code ...Z}), or without
    * one in the admin's zone ({@code 2026-12-31T23:59}, {@code 2026-12-31 23:59}, {@code
    * 2026-12-31}); empty clears it.
