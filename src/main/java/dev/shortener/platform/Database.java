@@ -4,7 +4,9 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 
 /**
  * Declares the application's one datasource: the SQLite file {@code shortener.db} in the data
@@ -55,5 +57,15 @@ public class Database {
     return ConfiguredDataSource.direct(
             "jdbc:sqlite:" + Path.of(Setting.DATA_DIR.value().orElseThrow(), FILE))
         .getConnection();
+  }
+
+  /** Binds {@code value} to parameter {@code index}, or SQL NULL when there is none. */
+  public static void setLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
   }
 }

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +51,7 @@ public class ApiKeyStore {
             insert.setString(2, scope.label());
             insert.setString(3, keyHash);
             insert.setLong(4, now);
-            setNullable(insert, 5, expires);
+            Database.setLong(insert, 5, expires);
             try (ResultSet row = insert.executeQuery()) {
               row.next();
               long id = row.getLong(1);
@@ -140,15 +139,6 @@ public class ApiKeyStore {
       throw new IllegalStateException("Could not write an API key", e);
     } finally {
       writer.release();
-    }
-  }
-
-  private static void setNullable(PreparedStatement statement, int index, Long value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.BIGINT);
-    } else {
-      statement.setLong(index, value);
     }
   }
 

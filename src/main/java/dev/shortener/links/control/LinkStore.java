@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -386,24 +385,15 @@ public class LinkStore {
       throws SQLException {
     statement.setString(first, link.alias());
     statement.setString(first + 1, link.title());
-    setLong(statement, first + 2, link.validFrom());
-    setLong(statement, first + 3, link.validUntil());
-    setLong(statement, first + 4, link.maxVisits());
+    Database.setLong(statement, first + 2, link.validFrom());
+    Database.setLong(statement, first + 3, link.validUntil());
+    Database.setLong(statement, first + 4, link.maxVisits());
     statement.setString(first + 5, link.fallbackUrl());
     statement.setString(first + 6, link.passwordHash());
     statement.setInt(first + 7, link.redirectType());
     statement.setBoolean(first + 8, link.forwardQuery());
     statement.setBoolean(first + 9, link.crawlable());
     statement.setBoolean(first + 10, link.disabled());
-  }
-
-  private static void setLong(PreparedStatement statement, int index, Long value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.BIGINT);
-    } else {
-      statement.setLong(index, value);
-    }
   }
 
   private static void writeTags(Connection connection, long id, List<String> tags)

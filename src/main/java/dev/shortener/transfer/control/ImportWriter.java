@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -173,23 +172,14 @@ public class ImportWriter {
     insert.setLong(first + 2, row.clicks());
     insert.setString(first + 3, link.alias());
     insert.setString(first + 4, link.title());
-    setLong(insert, first + 5, row.edited());
-    setLong(insert, first + 6, link.validFrom());
-    setLong(insert, first + 7, link.validUntil());
-    setLong(insert, first + 8, link.maxVisits());
+    Database.setLong(insert, first + 5, row.edited());
+    Database.setLong(insert, first + 6, link.validFrom());
+    Database.setLong(insert, first + 7, link.validUntil());
+    Database.setLong(insert, first + 8, link.maxVisits());
     insert.setString(first + 9, link.fallbackUrl());
     insert.setInt(first + 10, link.redirectType());
     insert.setBoolean(first + 11, link.forwardQuery());
     insert.setBoolean(first + 12, link.crawlable());
     insert.setBoolean(first + 13, link.disabled());
-  }
-
-  private static void setLong(PreparedStatement statement, int index, Long value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.BIGINT);
-    } else {
-      statement.setLong(index, value);
-    }
   }
 }
