@@ -336,6 +336,43 @@ class ImportIT {
     }
   }
 
+  @Test
+  void aCancelledImportStopsAfterItsBatchAndKeepsWhatItWrote() throws Exception {
+    String prefix = "https://example.com/cancel-" + UUID.randomUUID().toString().substring(0, 8);
+    int rows = 300_000;
+    StringBuilder csv = new StringBuilder(rows * 48).append("url\n");
+    for (int i = 0; i < rows; i++) {
+      csv.append(prefix).append('/').append(i).append('\n');
+    }
+    upload("large.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    Map<String, String> mapping = new LinkedHashMap<>();
+    for (int field = 0; field < 6; field++) {
+      mapping.put("map:" + field + ":column", field == 0 ? "0" : "-1");
+    }
+    HttpResponse<String> started = press("run", mapping);
+    assertEquals(302, started.statusCode(), started.body());
+
+    HttpResponse<String> cancelled =
+        admin.site.submit(
+            "/admin/import",
+            "running",
+            "cancel",
+            Map.of(),
+            Map.of("csrf", admin.site.sessionToken()));
+    assertEquals(302, cancelled.statusCode(), cancelled.body());
+    JsonObject status = await();
+
+    assertEquals("CANCELLED", status.getString("state"), status.toString());
+    long imported = status.getJsonNumber("imported").longValue();
+    assertTrue(imported < rows, "stopped before the end: " + status);
+    assertEquals(status.getJsonNumber("done").longValue(), imported, "every row read was written");
+    long kept =
+        TransferIT.byCode(TransferIT.csv(admin)).values().stream()
+            .filter(link -> link.get("destination").startsWith(prefix + "/"))
+            .count();
+    assertEquals(imported, kept, "what the import wrote stays, and nothing more");
+  }
+
   /** An export's date and time, written in the server's zone. */
   private static Instant instant(String exported) {
     return OffsetDateTime.parse(exported).toInstant();

@@ -12,6 +12,7 @@ import dev.shortener.transfer.control.ImportCheck.Accepted;
 import dev.shortener.transfer.control.ImportJob.Problem;
 import dev.shortener.transfer.control.ImportJob.State;
 import dev.shortener.transfer.control.ImportWriter.Written;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -86,6 +87,9 @@ public class Imports {
 
   Clock clock = Clock.systemUTC();
 
+  /** The data directory, where the upload and the report are kept. */
+  Path folder;
+
   private Upload upload;
   private ImportJob job;
 
@@ -119,6 +123,11 @@ public class Imports {
       ImportMapping recognised,
       boolean export) {}
 
+  @PostConstruct
+  void prepare() {
+    folder = DataDirectory.prepare();
+  }
+
   /** The file uploaded, if there is one. */
   public synchronized Optional<Upload> upload() {
     return Optional.ofNullable(upload);
@@ -141,7 +150,7 @@ public class Imports {
       refuseWhileRunning();
       discard();
     }
-    Path file = folder().resolve(UPLOAD_FILE);
+    Path file = folder.resolve(UPLOAD_FILE);
     Files.deleteIfExists(file);
     DataDirectory.createPrivateFile(file);
     long bytes = 0;
@@ -266,8 +275,8 @@ public class Imports {
     upload = null;
     job = null;
     try {
-      Files.deleteIfExists(folder().resolve(UPLOAD_FILE));
-      Files.deleteIfExists(folder().resolve(REPORT_FILE));
+      Files.deleteIfExists(folder.resolve(UPLOAD_FILE));
+      Files.deleteIfExists(folder.resolve(REPORT_FILE));
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Could not delete the import's files", e);
     }
@@ -277,7 +286,7 @@ public class Imports {
   public synchronized Optional<Path> report() {
     return job == null || job.isRunning()
         ? Optional.empty()
-        : Optional.of(folder().resolve(REPORT_FILE));
+        : Optional.of(folder.resolve(REPORT_FILE));
   }
 
   /** Stops a running import with the application, keeping what it wrote. */
@@ -292,13 +301,9 @@ public class Imports {
     }
   }
 
-  private static Path folder() {
-    return DataDirectory.prepare();
-  }
-
   private void run(
       ImportJob job, Upload file, ImportMapping mapping, boolean renumber, ImportCheck check) {
-    Path report = folder().resolve(REPORT_FILE);
+    Path report = folder.resolve(REPORT_FILE);
     long highest = 0;
     boolean wrote = false;
     try (ImportReport out = new ImportReport(report);
@@ -503,8 +508,8 @@ public class Imports {
     void close() throws IOException;
   }
 
-  private static Source open(Upload file, ImportMapping mapping) throws IOException {
-    Path path = folder().resolve(UPLOAD_FILE);
+  private Source open(Upload file, ImportMapping mapping) throws IOException {
+    Path path = folder.resolve(UPLOAD_FILE);
     return file.kind() == Kind.TUTORIAL ? new TutorialSource(path) : new CsvSource(path, mapping);
   }
 

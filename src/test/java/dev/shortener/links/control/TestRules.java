@@ -9,9 +9,14 @@ public final class TestRules {
 
   /** Rules that make codes with {@code codes}, read local times in {@code zone}, block nothing. */
   public static LinkRules of(ShortCodes codes, ZoneId zone) {
+    return new LinkRules(destinations(codes), codes, zone);
+  }
+
+  /** The destination rules with {@code codes} for links to this shortener, blocking nothing. */
+  public static Destinations destinations(ShortCodes codes) {
     Destinations destinations = new Destinations();
     destinations.codes = codes;
     destinations.blocklist = new Blocklist();
-    return new LinkRules(destinations, codes, zone);
+    return destinations;
   }
 }
