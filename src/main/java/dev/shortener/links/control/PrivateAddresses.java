@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /**
  * Hosts that name this machine or a private network rather than a place on the internet: a short
@@ -18,6 +19,9 @@ import java.net.UnknownHostException;
  * address is not looked up: resolving it at creation would prove nothing about later visits.
  */
 final class PrivateAddresses {
+
+  /** A dotted IPv4 literal; compiled once, as every link is checked. */
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   private PrivateAddresses() {}
 
@@ -57,7 +61,7 @@ final class PrivateAddresses {
   /** The address a literal host stands for, or null for a name; never a DNS lookup. */
   private static InetAddress literal(String host) {
     boolean ipv6 = host.startsWith("[") && host.endsWith("]");
-    boolean ipv4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    boolean ipv4 = IPV4.matcher(host).matches();
     if (!ipv6 && !ipv4) {
       return null;
     }

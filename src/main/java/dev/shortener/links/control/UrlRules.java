@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What a URL must look like to be shortened, and how a stored URL is written into a {@code
@@ -17,6 +18,9 @@ import java.util.Locale;
  * javascript:} URLs.
  */
 public final class UrlRules {
+
+  /** A last host label browsers read as a number; compiled once, as every link is checked. */
+  private static final Pattern NUMBER = Pattern.compile("\\d+|0[xX][0-9a-fA-F]*");
 
   /** The longest URL accepted, the de-facto limit browsers and search engines agree on. */
   public static final int MAX_LENGTH = 2048;
@@ -201,7 +205,7 @@ public final class UrlRules {
    */
   private static boolean endsInANumber(String host) {
     String last = host.substring(host.lastIndexOf('.') + 1);
-    return last.matches("\\d+|0[xX][0-9a-fA-F]*");
+    return NUMBER.matcher(last).matches();
   }
 
   /** The dotted-quad form of a host that browsers read as IPv4, or a refusal if they fail on it. */
