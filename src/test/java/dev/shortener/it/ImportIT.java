@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.links.control.ShortCodes;
+import dev.shortener.transfer.control.TutorialTable;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -50,12 +51,6 @@ import org.junit.jupiter.api.io.TempDir;
 @RunAsClient
 class ImportIT {
 
-  /** The tutorial's table, as Prisma's migration made it in SQLite. */
-  private static final String TUTORIAL_DDL =
-      "CREATE TABLE \"Url\" (\"id\" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,"
-          + " \"created\" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,"
-          + " \"original\" TEXT NOT NULL, \"clicks\" INTEGER NOT NULL DEFAULT 0)";
-
   private static final DateTimeFormatter SQLITE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -99,7 +94,7 @@ class ImportIT {
     Path database = folder.resolve("database.db");
     try (Connection tutorial = DriverManager.getConnection("jdbc:sqlite:" + database)) {
       try (Statement ddl = tutorial.createStatement()) {
-        ddl.execute(TUTORIAL_DDL);
+        ddl.execute(TutorialTable.DDL);
       }
       try (PreparedStatement row =
           tutorial.prepareStatement(
@@ -187,7 +182,7 @@ class ImportIT {
     Path database = folder.resolve("taken.db");
     try (Connection tutorial = DriverManager.getConnection("jdbc:sqlite:" + database);
         Statement sql = tutorial.createStatement()) {
-      sql.execute(TUTORIAL_DDL);
+      sql.execute(TutorialTable.DDL);
       sql.execute(
           "INSERT INTO \"Url\" (\"id\", \"original\") VALUES ("
               + taken

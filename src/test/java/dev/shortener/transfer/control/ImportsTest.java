@@ -126,10 +126,7 @@ class ImportsTest {
     Files.deleteIfExists(file);
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement sql = db.createStatement()) {
-      sql.execute(
-          "CREATE TABLE \"Url\" (\"id\" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,"
-              + " \"created\" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,"
-              + " \"original\" TEXT NOT NULL, \"clicks\" INTEGER NOT NULL DEFAULT 0)");
+      sql.execute(TutorialTable.DDL);
       for (String row : values) {
         sql.execute("INSERT INTO \"Url\" VALUES (" + row + ")");
       }

@@ -24,10 +24,7 @@ class TutorialDatabaseTest {
     Path file = folder.resolve("database.db");
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement sql = db.createStatement()) {
-      sql.execute(
-          "CREATE TABLE \"Url\" (\"id\" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,"
-              + " \"created\" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,"
-              + " \"original\" TEXT NOT NULL, \"clicks\" INTEGER NOT NULL DEFAULT 0)");
+      sql.execute(TutorialTable.DDL);
       for (String insert : inserts) {
         sql.execute(insert);
       }
