@@ -18,17 +18,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=8490
 BUILD=1
 SECONDS_OF_LOAD=20
-while (($#)); do
-  case $1 in
-    --port) PORT=$2; shift ;;
-    --no-build) BUILD=0 ;;
-    --seconds) SECONDS_OF_LOAD=$2; shift ;;
-    *) echo "usage: $0 [--port N] [--no-build] [--seconds S]" >&2; exit 2 ;;
-  esac
-  shift
-done
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+OPTIONS=(--port:PORT --no-build:BUILD=0 --seconds:SECONDS_OF_LOAD)
+parse_options "$@"
 WORK="$BENCH_TARGET/crash"
 BASE="http://127.0.0.1:$PORT"
 LOAD="python3 $ROOT/bench/tools/load.py"

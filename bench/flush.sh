@@ -11,16 +11,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=1
 VISITS=900000
-while (($#)); do
-  case $1 in
-    --no-build) BUILD=0 ;;
-    --visits) VISITS=$2; shift ;;
-    *) echo "usage: $0 [--no-build] [--visits N]" >&2; exit 2 ;;
-  esac
-  shift
-done
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+OPTIONS=(--no-build:BUILD=0 --visits:VISITS)
+parse_options "$@"
 ((BUILD)) && build_product
 WORK="$BENCH_TARGET/flush"
 rm -rf "$WORK" && mkdir -p "$WORK"

@@ -15,18 +15,10 @@ PORT=8480
 QUICK=0
 BUILD=1
 ROWS=""
-while (($#)); do
-  case $1 in
-    --quick) QUICK=1 ;;
-    --port) PORT=$2; shift ;;
-    --no-build) BUILD=0 ;;
-    --rows) ROWS=$2; shift ;;
-    *) echo "usage: $0 [--quick] [--port N] [--no-build] [--rows N]" >&2; exit 2 ;;
-  esac
-  shift
-done
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+OPTIONS=(--quick:QUICK=1 --port:PORT --no-build:BUILD=0 --rows:ROWS)
+parse_options "$@"
 
 if ((QUICK)); then
   ROWS=${ROWS:-100000} ROUND_SECONDS=3

@@ -1,6 +1,7 @@
-# Shared by bench/run.sh, bench/postgresql.sh and bench/crash.sh: build the benchmark WARs, seed a database, start and
-# stop Payara Micro exactly as `./mvnw -Prun` does (same jar, flags and pre-boot commands).
-# Sourced, not run. Expects ROOT (the project folder) and PORT to be set.
+# Shared by every benchmark script: read its options, build the benchmark WARs, seed a database,
+# start and stop Payara Micro exactly as `./mvnw -Prun` does (same jar, flags and pre-boot
+# commands). Sourced, not run. Expects ROOT (the project folder) to be set, and PORT before a
+# server starts.
 
 BENCH_TARGET="$ROOT/target/bench"
 JAKARTA_API="$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/9.1.0/jakarta.jakartaee-api-9.1.0.jar"
@@ -20,6 +21,38 @@ export SHORTENER_API_REQUESTS_PER_MINUTE=2000000000
 SERVER_PID=""
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# parse_options ARGS...: reads the command line against OPTIONS, the script's list of what it takes.
+# "--quick:QUICK=1" is a switch that sets QUICK to 1; "--port:PORT" takes a value into PORT. Any
+# other word, or a value missing, prints the usage built from OPTIONS and stops the script.
+parse_options() {
+  local spec name target usage="" matched
+  for spec in "${OPTIONS[@]}"; do
+    name=${spec%%:*} target=${spec#*:}
+    if [[ $target == *=* ]]; then usage+=" [$name]"; else usage+=" [$name $target]"; fi
+  done
+  while (($#)); do
+    matched=0
+    for spec in "${OPTIONS[@]}"; do
+      name=${spec%%:*} target=${spec#*:}
+      [[ $1 == "$name" ]] || continue
+      if [[ $target == *=* ]]; then
+        printf -v "${target%%=*}" '%s' "${target#*=}"
+        matched=1
+      elif (($# >= 2)); then
+        printf -v "$target" '%s' "$2"
+        shift
+        matched=1
+      fi
+      break
+    done
+    if ((!matched)); then
+      echo "usage: $0$usage" >&2
+      exit 2
+    fi
+    shift
+  done
+}
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 

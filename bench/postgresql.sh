@@ -16,17 +16,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=8480
 QUICK=0
 BUILD=1
-while (($#)); do
-  case $1 in
-    --quick) QUICK=1 ;;
-    --port) PORT=$2; shift ;;
-    --no-build) BUILD=0 ;;
-    *) echo "usage: $0 [--quick] [--port N] [--no-build]" >&2; exit 2 ;;
-  esac
-  shift
-done
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+OPTIONS=(--quick:QUICK=1 --port:PORT --no-build:BUILD=0)
+parse_options "$@"
 
 if ((QUICK)); then
   ROWS=100000 ROUND_SECONDS=3 ROUNDS=2 CREATE_SECONDS=5

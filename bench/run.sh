@@ -13,18 +13,10 @@ PORT=8480
 QUICK=0
 BUILD=1
 OUT="$ROOT/bench/results/latest.md"
-while (($#)); do
-  case $1 in
-    --quick) QUICK=1 ;;
-    --port) PORT=$2; shift ;;
-    --no-build) BUILD=0 ;;
-    --out) OUT=$2; shift ;;
-    *) echo "usage: $0 [--quick] [--port N] [--no-build] [--out FILE]" >&2; exit 2 ;;
-  esac
-  shift
-done
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+OPTIONS=(--quick:QUICK=1 --port:PORT --no-build:BUILD=0 --out:OUT)
+parse_options "$@"
 
 SMALL_ROWS=1000
 if ((QUICK)); then

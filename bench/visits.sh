@@ -21,19 +21,10 @@ QUICK=0
 BUILD=1
 REUSE=0
 VISITS_WANTED=""
-while (($#)); do
-  case $1 in
-    --quick) QUICK=1 ;;
-    --port) PORT=$2; shift ;;
-    --no-build) BUILD=0 ;;
-    --reuse) REUSE=1 ;;
-    --visits) VISITS_WANTED=$2; shift ;;
-    *) echo "usage: $0 [--quick] [--port N] [--no-build] [--reuse] [--visits N]" >&2; exit 2 ;;
-  esac
-  shift
-done
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+OPTIONS=(--quick:QUICK=1 --port:PORT --no-build:BUILD=0 --reuse:REUSE=1 --visits:VISITS_WANTED)
+parse_options "$@"
 
 DAYS=365
 if ((QUICK)); then
